@@ -1,0 +1,150 @@
+import { randomInt } from 'node:crypto';
+import { decodeReply, encodeRequest, FrameParser, ProtocolError, type Packet } from '@kamkit/binrpc';
+import { RpcFault, TimeoutError, TransportError } from '../errors.js';
+import type { Link, LinkFactory } from '../links/link.js';
+import { toTransportError } from '../links/system-error.js';
+import { paramToRecord, type RpcParam } from '../params/typed-param.js';
+import { recordsToPlain } from '../values/records-to-plain.js';
+import { DEFAULT_TIMEOUT_MS, type RpcClient, type RpcReply } from './rpc-client.js';
+
+interface PendingCall {
+  resolve(reply: RpcReply): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+export interface BinrpcClientOptions {
+  timeoutMs?: number;
+  maxReplySize?: number;
+}
+
+/**
+ * BINRPC over any link. One link is opened lazily and reused for every call; requests may be in
+ * flight together and are matched to replies by cookie.
+ */
+export class BinrpcClient implements RpcClient {
+  private link?: Promise<Link>;
+  private parser: FrameParser;
+  private readonly pending = new Map<number, PendingCall>();
+  /** Cookies of calls that timed out: a late reply to one of them is dropped, not an error. */
+  private readonly expired = new Set<number>();
+  private readonly timeoutMs: number;
+
+  constructor(
+    readonly target: string,
+    private readonly openLink: LinkFactory,
+    private readonly options: BinrpcClientOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.parser = new FrameParser({ maxPacketSize: options.maxReplySize });
+  }
+
+  private connect(): Promise<Link> {
+    if (!this.link) {
+      this.parser = new FrameParser({ maxPacketSize: this.options.maxReplySize });
+      const link = this.openLink({
+        onData: (chunk) => this.receive(chunk),
+        onClose: (error) => this.linkClosed(error),
+      });
+      this.link = link;
+      link.catch(() => {
+        if (this.link === link) this.link = undefined;
+      });
+    }
+    return this.link;
+  }
+
+  private receive(chunk: Buffer): void {
+    try {
+      this.parser.parse(chunk, (packet) => this.settle(packet));
+    } catch (error) {
+      this.fail(error instanceof Error ? error : new ProtocolError(String(error)));
+    }
+  }
+
+  private settle(packet: Packet): void {
+    const call = this.pending.get(packet.cookie);
+    if (!call) {
+      if (this.expired.delete(packet.cookie)) return;
+      throw new ProtocolError(`reply cookie 0x${packet.cookie.toString(16)} matches no request`);
+    }
+    this.pending.delete(packet.cookie);
+    clearTimeout(call.timer);
+    try {
+      const reply = decodeReply(packet);
+      if (reply.kind === 'fault') call.reject(new RpcFault(reply.code, reply.message, this.target));
+      else call.resolve({ result: recordsToPlain(reply.values), records: reply.values });
+    } catch (error) {
+      call.reject(error as Error);
+    }
+  }
+
+  /** Rejects every call in flight and drops the link, so the next call reconnects. */
+  private fail(error: Error): void {
+    for (const [cookie, call] of this.pending) {
+      clearTimeout(call.timer);
+      call.reject(error);
+      this.pending.delete(cookie);
+    }
+    const link = this.link;
+    this.link = undefined;
+    link?.then((l) => l.close()).catch(() => undefined);
+  }
+
+  private linkClosed(error?: Error): void {
+    if (this.pending.size === 0) {
+      this.link = undefined;
+      return;
+    }
+    const buffered = this.parser.bufferedBytes;
+    if (buffered > 0) {
+      const expected = this.parser.expectedBytes();
+      this.fail(
+        new ProtocolError(`connection closed mid-reply after ${buffered}${expected ? ` of ${expected}` : ''} bytes`),
+      );
+    } else {
+      this.fail(error ?? new TransportError('connection closed by the server', this.target, 'ECLOSED'));
+    }
+  }
+
+  private newCookie(): number {
+    let cookie: number;
+    do cookie = randomInt(0, 0x7fffffff);
+    while (this.pending.has(cookie) || this.expired.has(cookie));
+    return cookie;
+  }
+
+  async call(method: string, ...params: RpcParam[]): Promise<RpcReply> {
+    const link = await this.connect();
+    const cookie = this.newCookie();
+    const packet = encodeRequest(method, params.map(paramToRecord), cookie);
+    const reply = new Promise<RpcReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(cookie);
+        this.expired.add(cookie);
+        reject(new TimeoutError(this.target, this.timeoutMs));
+      }, this.timeoutMs);
+      this.pending.set(cookie, { resolve, reject, timer });
+    });
+    try {
+      await link.send(packet);
+    } catch (error) {
+      const call = this.pending.get(cookie);
+      if (call) {
+        this.pending.delete(cookie);
+        clearTimeout(call.timer);
+      }
+      reply.catch(() => undefined);
+      throw toTransportError(error, this.target, 'send');
+    }
+    return reply;
+  }
+
+  async close(): Promise<void> {
+    const link = this.link;
+    this.link = undefined;
+    this.fail(new TransportError('client closed', this.target, 'ECLOSED'));
+    this.expired.clear();
+    if (link) (await link.catch(() => undefined))?.close();
+  }
+}

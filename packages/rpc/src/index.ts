@@ -1,0 +1,17 @@
+export { BinrpcClient, type BinrpcClientOptions } from './client/binrpc-client.js';
+export { createClient, createClientFor } from './client/create-client.js';
+export { JsonRpcDatagramClient } from './client/jsonrpc-datagram-client.js';
+export { DEFAULT_FIFO_REPLY_DIR, JsonRpcFifoClient } from './client/jsonrpc-fifo-client.js';
+export { JsonRpcHttpClient } from './client/jsonrpc-http-client.js';
+export { DEFAULT_TIMEOUT_MS, type ClientOptions, type RpcClient, type RpcReply } from './client/rpc-client.js';
+export { XmlRpcHttpClient } from './client/xmlrpc-http-client.js';
+export { describeError, ProtocolError, RpcFault, TimeoutError, TransportError, type RpcError } from './errors.js';
+export { buildJsonRpcRequest, interpretJsonRpcResponse, type JsonRpcRequest } from './jsonrpc/envelope.js';
+export { findJsonDocumentEnd } from './jsonrpc/json-document-end.js';
+export { parseCliToken, parseCliTokens } from './params/cli-token.js';
+export { asDouble, asInt, asStr, paramToJson, paramToRecord, typeParam, type RpcParam, type TypedParam } from './params/typed-param.js';
+export { DEFAULT_BINRPC_PORT, parseTarget, TargetSyntaxError, type Target } from './target/parse-target.js';
+export { plainToRecord, plainToRecords } from './values/plain-to-records.js';
+export { recordToPlain, recordsToPlain } from './values/records-to-plain.js';
+export { buildMethodCall } from './xmlrpc/method-call.js';
+export { parseMethodResponse } from './xmlrpc/method-response.js';

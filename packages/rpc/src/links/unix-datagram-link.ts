@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import unix from 'unix-dgram';
+import type { Link, LinkHandlers } from './link.js';
+import { toTransportError } from './system-error.js';
+
+export interface UnixDatagramOptions {
+  /** Bind the reply socket exactly here (kamcmd -R). */
+  replySocketPath?: string;
+  /** Directory for a generated reply socket name (kamcmd -D); default the OS temp directory. */
+  replySocketDir?: string;
+}
+
+/**
+ * A unix datagram socket bound to its own path, so the server can address its replies,
+ * and connected to the server's socket. The reply socket file is removed on close.
+ */
+export function openUnixDatagramLink(
+  serverPath: string,
+  target: string,
+  options: UnixDatagramOptions,
+  handlers: LinkHandlers,
+): Promise<Link> {
+  const replyPath =
+    options.replySocketPath ??
+    path.join(options.replySocketDir ?? os.tmpdir(), `kamkit_${process.pid}_${randomBytes(4).toString('hex')}`);
+  return new Promise((resolve, reject) => {
+    const socket = unix.createSocket('unix_dgram', (message) => handlers.onData(message));
+    let open = false;
+    const removeReplySocket = () => {
+      try {
+        unlinkSync(replyPath);
+      } catch {
+        // Already gone.
+      }
+    };
+    const close = () => {
+      open = false;
+      try {
+        socket.close();
+      } catch {
+        // Closing twice is harmless.
+      }
+      removeReplySocket();
+    };
+    socket.on('error', (error: Error) => {
+      const wrapped = toTransportError(error, target, open ? undefined : 'connect');
+      if (!open) {
+        close();
+        reject(wrapped);
+      } else handlers.onClose(wrapped);
+    });
+    socket.once('listening', () => socket.connect(serverPath));
+    socket.once('connect', () => {
+      open = true;
+      resolve({
+        send: (data) =>
+          new Promise((done, fail) =>
+            socket.send(data, (error?: Error) => (error ? fail(toTransportError(error, target, 'send')) : done())),
+          ),
+        close,
+      });
+    });
+    socket.bind(replyPath);
+  });
+}
