@@ -1,0 +1,43 @@
+/** Small helpers that turn XML elements into model values. */
+import type { SourceLocation } from '../errors.js';
+import type { Variant } from '../model/types.js';
+import { normalizeSpace, stringValue, type XmlElement } from '../xml/nodes.js';
+
+export function at(el: XmlElement): SourceLocation {
+  return { file: el.file, line: el.line };
+}
+
+export function escapeXmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The content as written, entity references kept; `undefined` if the element has child elements. */
+export function sourceText(el: XmlElement): string | undefined {
+  let out = '';
+  for (const c of el.children) {
+    if (c.kind === 'element') return undefined;
+    if (c.kind === 'text') out += c.entity !== undefined ? `&${c.entity};` : escapeXmlText(c.text);
+  }
+  return out;
+}
+
+/** XPath `text()[1]`: the first run of adjacent text children (libxml2 merges entity text into it). */
+export function firstText(el: XmlElement): string {
+  let out = '';
+  let started = false;
+  for (const c of el.children) {
+    if (c.kind === 'text') {
+      out += c.text;
+      started = true;
+    } else if (started) break;
+  }
+  return out;
+}
+
+export function variant(el: XmlElement, text: string = stringValue(el)): Variant {
+  return { db: el.attributes.get('db'), text, source: sourceText(el), at: at(el) };
+}
+
+export function description(el: XmlElement | undefined): string | undefined {
+  return el ? normalizeSpace(stringValue(el)) : undefined;
+}
