@@ -44,7 +44,8 @@ export class JsonRpcHttpClient implements RpcClient {
         reject(new TimeoutError(this.target, this.timeoutMs));
         httpRequest?.destroy();
       }, this.timeoutMs);
-      this.client.request(request.method, request.params ?? [], request.id, (error: unknown, response: unknown) => {
+      // No params member when there are none, as curl users and kamctl send it.
+      this.client.request(request.method, request.params as unknown as object, request.id, (error: unknown, response: unknown) => {
         clearTimeout(timer);
         try {
           resolve({ result: interpretJsonRpcResponse(error ? this.errorDocument(error) : response, this.target) });

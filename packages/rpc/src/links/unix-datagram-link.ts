@@ -55,13 +55,16 @@ export function openUnixDatagramLink(
     socket.once('listening', () => socket.connect(serverPath));
     socket.once('connect', () => {
       open = true;
-      resolve({
-        send: (data) =>
-          new Promise((done, fail) =>
-            socket.send(data, (error?: Error) => (error ? fail(toTransportError(error, target, 'send')) : done())),
-          ),
-        close,
-      });
+      // A full receive queue on the server side ("congestion") is not a failure: wait until writable.
+      const send = (data: Buffer): Promise<void> =>
+        new Promise((done, fail) =>
+          socket.send(data, (error?: Error) => {
+            if (!error) done();
+            else if ((error as { code?: unknown }).code === 1) socket.once('writable', () => send(data).then(done, fail));
+            else fail(toTransportError(error, target, 'send'));
+          }),
+        );
+      resolve({ send, close });
     });
     socket.bind(replyPath);
   });

@@ -5,7 +5,7 @@ declare module 'unix-dgram' {
     bind(path: string): void;
     connect(path: string): void;
     send(buf: Buffer, callback?: (err?: Error) => void): void;
-    send_to(buf: Buffer, offset: number, length: number, path: string, callback?: (err?: Error) => void): void;
+    sendto(buf: Buffer, offset: number, length: number, path: string, callback?: (err?: Error) => void): void;
     close(): void;
   }
   export function createSocket(type: 'unix_dgram', listener?: (msg: Buffer) => void): UnixDgramSocket;

@@ -65,7 +65,8 @@ function typedValue(element: OrderedNode): unknown {
       return structValue(element);
     case 'array': {
       const data = findChild(element, 'data');
-      return data ? elementsOf(data).filter((child) => tagOf(child) === 'value').map(valueOf) : [];
+      // Elements are <value>s, or bare <member>s where Kamailio struct_adds plain values to an array.
+      return data ? elementsOf(data).map((child) => (tagOf(child) === 'value' ? valueOf(child) : typedValue(child))) : [];
     }
     case 'member': // Kamailio puts bare members in arrays for struct_add on an array (invalid XML-RPC)
       return structValue({ struct: [element] });
@@ -89,9 +90,15 @@ function structValue(element: OrderedNode): unknown {
   return Object.fromEntries(members);
 }
 
+/** Kamailio 5.6 escapes its intended <nil/> for NULL strings into this text. */
+export const XMLRPC_NULL_TEXT = '<nil/>';
+
 function valueOf(value: OrderedNode): unknown {
   const elements = elementsOf(value);
-  if (elements.length === 0) return textOf(value); // bare text is a string
+  if (elements.length === 0) {
+    const text = textOf(value); // bare text is a string
+    return text === XMLRPC_NULL_TEXT ? null : text;
+  }
   if (elements.length === 1) return typedValue(elements[0]!);
   // Kamailio puts several values into one <value> when a method adds more than one without RET_ARRAY.
   return elements.map(typedValue);
