@@ -1,4 +1,12 @@
+import { constants } from 'node:os';
 import { TransportError } from '../errors.js';
+
+/** Native bindings (unix-dgram) report a negative errno number; Node's own errors carry its name. */
+function errnoName(code: unknown): string | undefined {
+  if (typeof code === 'string') return code;
+  if (typeof code !== 'number' || code >= 0) return undefined;
+  return Object.entries(constants.errno).find(([, value]) => value === -code)?.[0];
+}
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such socket or file',
@@ -20,7 +28,7 @@ const REASONS: Record<string, string> = {
 /** Turns a Node system error into a TransportError naming the target and the reason. */
 export function toTransportError(error: unknown, target: string, action?: string): TransportError {
   if (error instanceof TransportError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code = errnoName((error as { code?: unknown } | undefined)?.code);
   const reason = (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
   const text = `${action ? `${action}: ` : ''}${reason}${code ? ` (${code})` : ''}`;
   return new TransportError(text, target, code, { cause: error });
