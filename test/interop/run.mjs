@@ -113,7 +113,7 @@ async function main() {
 		fs.writeFileSync(envFile, `${JSON.stringify({ ...lab.env, postgres }, null, 2)}\n`);
 		if (!interrupted) {
 			const args = ['--test', '--test-concurrency=1', ...nodeTestOptions, ...files];
-			log(`node ${args.map((a) => path.relative(ROOT, a) || a).join(' ')}`);
+			log(`node ${args.map((a) => (a.startsWith(`${ROOT}/`) ? path.relative(ROOT, a) : a)).join(' ')}`);
 			const c = spawn(process.execPath, args, {
 				cwd: ROOT,
 				stdio: 'inherit',
@@ -134,7 +134,8 @@ async function main() {
 			const tail = fs.existsSync(lab.env.logFile)
 				? fs.readFileSync(lab.env.logFile, 'utf8').split('\n').slice(-30).join('\n')
 				: '(no log)';
-			log(`tests failed (exit ${code}); last lines of ${lab.env.logFile}:\n${tail}`);
+			const what = interrupted ? `interrupted by ${interrupted}` : 'tests failed';
+			log(`${what} (exit ${code}); last lines of ${lab.env.logFile}:\n${tail}`);
 		}
 	} finally {
 		const keep = code !== 0 || process.env['KAMKIT_KEEP_LAB'] === '1';
