@@ -17,3 +17,6 @@ export { mysqlDdl, mysqlRules } from './ddl/mysql.js';
 export { postgresDdl, postgresRules } from './ddl/postgres.js';
 export { sqliteDdl, sqliteRules } from './ddl/sqlite.js';
 export { generateDdl, DIALECT_RULES } from './ddl/generate.js';
+
+export { tableXml, groupXml, entitiesXml, tableFileName, modelDescriptions, type Describer } from './write/schema-xml.js';
+export { writeSchemaDir, type WriteSchemaOptions } from './write/write-schema-dir.js';
