@@ -5,9 +5,11 @@ import type { Link, LinkFactory } from '../links/link.js';
 import { toTransportError } from '../links/system-error.js';
 import { paramToRecord, type RpcParam } from '../params/typed-param.js';
 import { recordsToPlain } from '../values/records-to-plain.js';
+import { RET_ARRAY_METHODS } from '../values/ret-array-methods.js';
 import { DEFAULT_TIMEOUT_MS, type RpcClient, type RpcReply } from './rpc-client.js';
 
 interface PendingCall {
+  method: string;
   resolve(reply: RpcReply): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
@@ -73,7 +75,7 @@ export class BinrpcClient implements RpcClient {
     try {
       const reply = decodeReply(packet);
       if (reply.kind === 'fault') call.reject(new RpcFault(reply.code, reply.message, this.target));
-      else call.resolve({ result: recordsToPlain(reply.values), records: reply.values });
+      else call.resolve({ result: recordsToPlain(reply.values, RET_ARRAY_METHODS.has(call.method)), records: reply.values });
     } catch (error) {
       call.reject(error as Error);
     }
@@ -124,7 +126,7 @@ export class BinrpcClient implements RpcClient {
         this.expired.add(cookie);
         reject(new TimeoutError(this.target, this.timeoutMs));
       }, this.timeoutMs);
-      this.pending.set(cookie, { resolve, reject, timer });
+      this.pending.set(cookie, { method, resolve, reject, timer });
     });
     try {
       await link.send(packet);

@@ -53,8 +53,12 @@ function memberToPlain(member: StructMember): unknown {
   return recordToPlain(member.value, member.name !== undefined && ARRAY_MEMBER_NAMES.has(member.name));
 }
 
-/** A whole reply body: no value is `{}` (as JSON-RPC shows an empty result), one value is itself, several an array. */
-export function recordsToPlain(records: readonly BinrpcValue[]): unknown {
+/**
+ * A whole reply body. With `retArray` (the method is registered RET_ARRAY) it is always an array;
+ * otherwise no value is `{}` (as JSON-RPC shows an empty result), one value is itself, several an array.
+ */
+export function recordsToPlain(records: readonly BinrpcValue[], retArray = false): unknown {
+  if (retArray) return records.map((record) => recordToPlain(record));
   if (records.length === 0) return {};
   if (records.length === 1) return recordToPlain(records[0]!);
   return records.map((record) => recordToPlain(record));

@@ -1,0 +1,36 @@
+/**
+ * Kamailio 5.6 methods registered with RET_ARRAY: JSON-RPC shows their result as an array even with
+ * a single value. BINRPC does not carry the flag, so the client needs to know it to give the same shape.
+ */
+export const RET_ARRAY_METHODS: ReadonlySet<string> = new Set([
+  'system.listMethods',
+  'core.echo',
+  'core.prints',
+  'core.printi',
+  'core.ps',
+  'core.psx',
+  'core.psa',
+  'core.pwd',
+  'core.arg',
+  'core.tcp_list',
+  'core.modules',
+  'core.ppdefines',
+  'core.ppdefines_full',
+  'cfg.list',
+  'cnt.grps_list',
+  'cnt.var_list',
+  'corex.list_aliases',
+  'corex.list_sockets',
+  'dns.view',
+  'htable.dump',
+  'htable.listTables',
+  'htable.stats',
+  'jsonrpc.echo',
+  'mod.stats',
+  'permissions.addressDump',
+  'permissions.subnetDump',
+  'pkg.stats',
+  'stats.get_statistics',
+  'tm.list',
+  'tm.t_uac_wait',
+]);
