@@ -12,7 +12,8 @@
 //    (test/harness/kamailio-lab.mjs) and writes its env plus `postgres` to
 //    <workDir>/interop-env.json, whose path goes into KAMKIT_LAB_ENV;
 // 4. runs `node --test --test-concurrency=1` on test/dist/interop/**/*.test.js
-//    (compiled from test/interop/*.test.ts by test/tsconfig.json);
+//    (compiled from test/interop/*.test.ts by test/tsconfig.json), with
+//    --test-timeout=120000 unless a --test-timeout is given;
 // 5. always stops the lab (also on failure and SIGINT/SIGTERM): kamailio,
 //    database, users; the work dir is kept only when tests failed (or with
 //    KAMKIT_KEEP_LAB=1) and then printed;
@@ -112,7 +113,10 @@ async function main() {
 		const envFile = path.join(lab.workDir, 'interop-env.json');
 		fs.writeFileSync(envFile, `${JSON.stringify({ ...lab.env, postgres }, null, 2)}\n`);
 		if (!interrupted) {
-			const args = ['--test', '--test-concurrency=1', ...nodeTestOptions, ...files];
+			// a hung test (e.g. a request the server never answers) must not
+			// hang the run: default per-test timeout unless one is given
+			const timeout = nodeTestOptions.some((o) => o.startsWith('--test-timeout')) ? [] : ['--test-timeout=120000'];
+			const args = ['--test', '--test-concurrency=1', ...timeout, ...nodeTestOptions, ...files];
 			log(`node ${args.map((a) => (a.startsWith(`${ROOT}/`) ? path.relative(ROOT, a) : a)).join(' ')}`);
 			const c = spawn(process.execPath, args, {
 				cwd: ROOT,
