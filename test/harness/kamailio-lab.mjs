@@ -778,6 +778,8 @@ export async function startKamailio(options = {}) {
 		throw new LabError(`work dir path too long for a unix socket: ${ctlSocketPath}`);
 	}
 	const rpcFifo = path.join(workDir, 'kamailio_rpc.fifo');
+	const ctlUnixd = `unixd:${path.join(workDir, 'kamailio_ctl.dgram')}`;
+	const rpcDgram = path.join(workDir, 'kamailio_rpc.sock');
 	const fifoReplyDir = `${path.join(workDir, 'tmp')}/`;
 	const pidFile = path.join(workDir, 'kamailio.pid');
 	const logFile = path.join(workDir, 'kamailio.log');
@@ -905,8 +907,8 @@ ACL_GROUPS="local ld int voicemail free-pstn"
 				'-A', `LAB_CTL_UNIX="unix:${ctlSocketPath}"`,
 				'-A', `LAB_CTL_TCP="tcp:127.0.0.1:${ports.binrpcTcp}"`,
 				'-A', `LAB_CTL_UDP="udp:127.0.0.1:${ports.binrpcUdp}"`,
-				'-A', `LAB_CTL_UNIXD="unixd:${path.join(workDir, 'kamailio_ctl.dgram')}"`,
-				'-A', `LAB_RPC_DGRAM="${path.join(workDir, 'kamailio_rpc.sock')}"`,
+				'-A', `LAB_CTL_UNIXD="${ctlUnixd}"`,
+				'-A', `LAB_RPC_DGRAM="${rpcDgram}"`,
 				'-A', `LAB_RPC_FIFO="${rpcFifo}"`,
 				'-A', `LAB_FIFO_REPLY_DIR="${fifoReplyDir}"`,
 				'-A', `LAB_RUN_DIR="${workDir}"`,
@@ -1002,10 +1004,12 @@ ACL_GROUPS="local ld int voicemail free-pstn"
 			binrpcTcpPort: ports.binrpcTcp,
 			binrpcUdp: `udp:127.0.0.1:${ports.binrpcUdp}`,
 			binrpcUdpPort: ports.binrpcUdp,
+			ctlUnixd,
 			jsonrpcHttp: `http://127.0.0.1:${ports.http}/RPC`,
 			xmlrpcHttp: `xmlrpc+http://127.0.0.1:${ports.http}/RPC2`,
 			rpcFifo,
 			fifoReplyDir,
+			rpcDgram,
 			dsDeadPort: ports.dsDead,
 			dispatcherSet1: [`sip:127.0.0.1:${ports.sip}`, `sip:127.0.0.1:${ports.dsDead}`],
 			dbEngine: 'MYSQL',

@@ -32,10 +32,12 @@ import { readFileSync } from 'node:fs';
  * @property {number} binrpcTcpPort
  * @property {string} binrpcUdp       "udp:127.0.0.1:PORT"
  * @property {number} binrpcUdpPort
+ * @property {string} ctlUnixd        "unixd:<workDir>/kamailio_ctl.dgram" (BINRPC over a unix datagram socket)
  * @property {string} jsonrpcHttp     "http://127.0.0.1:PORT/RPC"
  * @property {string} xmlrpcHttp      "xmlrpc+http://127.0.0.1:PORT/RPC2"
  * @property {string} rpcFifo         JSON-RPC FIFO path
  * @property {string} fifoReplyDir    "<workDir>/tmp/" (jsonrpcs fifo_reply_dir, with trailing slash)
+ * @property {string} rpcDgram        "<workDir>/kamailio_rpc.sock" (jsonrpcs dgram_socket, JSON-RPC over unix datagrams)
  * @property {number} dsDeadPort      UDP port of the dispatcher destination nobody answers on
  * @property {string[]} dispatcherSet1 destinations seeded into dispatcher set 1
  * @property {string} dbEngine        "MYSQL"

@@ -19,8 +19,8 @@ describe('interop harness: real Kamailio lab', () => {
 		assert.match(env.ctlSocket, /^unix:\//);
 	});
 
-	test('real kamcmd answers on the BINRPC tcp and udp addresses', async () => {
-		for (const address of [env.binrpcTcp, env.binrpcUdp]) {
+	test('real kamcmd answers on the BINRPC tcp, udp and unixd addresses', async () => {
+		for (const address of [env.binrpcTcp, env.binrpcUdp, env.ctlUnixd]) {
 			const r = await kamcmd(env, ['core.uptime'], { address });
 			assert.equal(r.code, 0, `${address}: ${r.stderr}`);
 			assert.match(r.stdout, /uptime: \d+/, address);
