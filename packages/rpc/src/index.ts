@@ -1,10 +1,7 @@
 export { BinrpcClient, type BinrpcClientOptions } from './client/binrpc-client.js';
 export { createClient, createClientFor } from './client/create-client.js';
-export { JsonRpcDatagramClient } from './client/jsonrpc-datagram-client.js';
-export { DEFAULT_FIFO_REPLY_DIR, JsonRpcFifoClient } from './client/jsonrpc-fifo-client.js';
-export { JsonRpcHttpClient } from './client/jsonrpc-http-client.js';
+// The JSON-RPC and XML-RPC client classes are reached through createClient, which loads them lazily.
 export { DEFAULT_TIMEOUT_MS, type ClientOptions, type RpcClient, type RpcReply } from './client/rpc-client.js';
-export { XmlRpcHttpClient } from './client/xmlrpc-http-client.js';
 export { describeError, ProtocolError, RpcFault, TimeoutError, TransportError, type RpcError } from './errors.js';
 export { buildJsonRpcRequest, interpretJsonRpcResponse, type JsonRpcRequest } from './jsonrpc/envelope.js';
 export { findJsonDocumentEnd } from './jsonrpc/json-document-end.js';

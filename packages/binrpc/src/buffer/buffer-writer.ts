@@ -24,8 +24,15 @@ export class BufferWriter {
   }
 
   /** Writes the low `count` bytes of an unsigned value, most significant first. */
-  uintBE(value: bigint, count: number): this {
+  uintBE(value: number | bigint, count: number): this {
     this.ensure(count);
+    if (typeof value === 'number') {
+      // Numbers cover lengths, cookies and 32-bit ints without BigInt's cost on the hot path.
+      for (let i = count - 1; i >= 0; i--) {
+        this.buffer[this.offset++] = Math.floor(value / 2 ** (i * 8)) & 0xff;
+      }
+      return this;
+    }
     for (let i = count - 1; i >= 0; i--) {
       this.buffer[this.offset++] = Number((value >> BigInt(i * 8)) & 0xffn);
     }
@@ -36,6 +43,14 @@ export class BufferWriter {
     this.ensure(data.length);
     this.buffer.set(data, this.offset);
     this.offset += data.length;
+    return this;
+  }
+
+  /** Writes text as UTF-8 (no terminator). */
+  utf8(text: string): this {
+    const length = Buffer.byteLength(text, 'utf8');
+    this.ensure(length);
+    this.offset += this.buffer.write(text, this.offset, length, 'utf8');
     return this;
   }
 
@@ -50,11 +65,12 @@ export class BufferWriter {
 }
 
 /** How many bytes the minimal big-endian form of an unsigned value takes (0 takes none). */
-export function minimalByteCount(value: bigint): number {
+export function minimalByteCount(value: number | bigint): number {
   let count = 0;
-  while (value > 0n) {
-    count++;
-    value >>= 8n;
+  if (typeof value === 'number') {
+    for (; value >= 1; value = Math.floor(value / 256)) count++;
+    return count;
   }
+  for (; value > 0n; value >>= 8n) count++;
   return count;
 }

@@ -32,14 +32,14 @@ export function encodeHeader(type: PacketTypeCode, bodyLength: number, cookie: n
   if (!Number.isInteger(bodyLength) || bodyLength < 0 || bodyLength > 0xffffffff) {
     throw new RangeError(`body length ${bodyLength} does not fit a BINRPC header`);
   }
-  const cookieValue = BigInt(cookie >>> 0);
-  const lengthBytes = Math.max(1, minimalByteCount(BigInt(bodyLength)));
+  const cookieValue = cookie >>> 0;
+  const lengthBytes = Math.max(1, minimalByteCount(bodyLength));
   const cookieBytes = Math.max(1, minimalByteCount(cookieValue));
   const header = Buffer.alloc(2 + lengthBytes + cookieBytes);
   header[0] = BINRPC_MAGIC_VERSION;
   header[1] = (type << 4) | ((lengthBytes - 1) << 2) | (cookieBytes - 1);
   header.writeUIntBE(bodyLength, 2, lengthBytes);
-  header.writeUIntBE(Number(cookieValue), 2 + lengthBytes, cookieBytes);
+  header.writeUIntBE(cookieValue, 2 + lengthBytes, cookieBytes);
   return header;
 }
 

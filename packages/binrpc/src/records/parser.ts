@@ -48,6 +48,8 @@ function readRawRecord(reader: BufferReader): RawRecord {
 
   switch (type) {
     case RecordType.Int: {
+      // Only the low 32 bits survive, read as a signed int, whatever the payload length.
+      if (length <= 4) return { kind: 'value', value: { type: 'int', value: reader.smallUintBE(length, 'int value') | 0 } };
       const raw = reader.uintBE(length, 'int value');
       return { kind: 'value', value: { type: 'int', value: Number(BigInt.asIntN(32, raw)) } };
     }

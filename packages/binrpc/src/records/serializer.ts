@@ -1,7 +1,6 @@
 import { BufferWriter, minimalByteCount } from '../buffer/buffer-writer.js';
 import { RecordType, type BinrpcValue, type RecordTypeCode } from './record-type.js';
 
-const utf8 = new TextEncoder();
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -14,21 +13,20 @@ function writeLengthHeader(writer: BufferWriter, type: RecordTypeCode, length: n
     writer.byte((length << 4) | type);
     return;
   }
-  const lengthBytes = minimalByteCount(BigInt(length));
+  const lengthBytes = minimalByteCount(length);
   writer.byte(0x80 | (lengthBytes << 4) | type);
-  writer.uintBE(BigInt(length), lengthBytes);
+  writer.uintBE(length, lengthBytes);
 }
 
 function writeText(writer: BufferWriter, type: RecordTypeCode, text: string): void {
-  const data = utf8.encode(text);
   // Strings and AVP names carry a terminating NUL that counts in the length.
-  writeLengthHeader(writer, type, data.length + 1);
-  writer.bytes(data).byte(0);
+  writeLengthHeader(writer, type, Buffer.byteLength(text, 'utf8') + 1);
+  writer.utf8(text).byte(0);
 }
 
 /** 32-bit two's complement, minimal bytes: 0 has no payload, negative numbers take 4 bytes. */
 function writeInt(writer: BufferWriter, value: number): void {
-  const unsigned = BigInt(Math.trunc(value) >>> 0);
+  const unsigned = Math.trunc(value) >>> 0;
   const count = minimalByteCount(unsigned);
   writer.byte((count << 4) | RecordType.Int).uintBE(unsigned, count);
 }

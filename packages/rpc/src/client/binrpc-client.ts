@@ -109,11 +109,13 @@ export class BinrpcClient implements RpcClient {
     }
   }
 
+  /** Cookies count up from a random start: unique per connection, cheap, and never 0 by chance. */
+  private lastCookie = randomInt(1, 0x7fffffff);
+
   private newCookie(): number {
-    let cookie: number;
-    do cookie = randomInt(0, 0x7fffffff);
-    while (this.pending.has(cookie) || this.expired.has(cookie));
-    return cookie;
+    do this.lastCookie = this.lastCookie >= 0x7fffffff ? 1 : this.lastCookie + 1;
+    while (this.pending.has(this.lastCookie) || this.expired.has(this.lastCookie));
+    return this.lastCookie;
   }
 
   async call(method: string, ...params: RpcParam[]): Promise<RpcReply> {

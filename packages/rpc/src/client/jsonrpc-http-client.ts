@@ -1,13 +1,15 @@
 import http from 'node:http';
 import https from 'node:https';
-import jayson from 'jayson';
+import type jaysonModule from 'jayson';
+import { lazyRequire } from '../lazy-require.js';
 import { ProtocolError, RpcFault, TimeoutError } from '../errors.js';
 import { toTransportError } from '../links/system-error.js';
 import type { RpcParam } from '../params/typed-param.js';
 import { buildJsonRpcRequest, interpretJsonRpcResponse } from '../jsonrpc/envelope.js';
 import { DEFAULT_TIMEOUT_MS, type RpcClient, type RpcReply } from './rpc-client.js';
 
-type JaysonClient = ReturnType<typeof jayson.Client.http>;
+type JaysonClient = ReturnType<typeof jaysonModule.Client.http>;
+const loadJayson = lazyRequire<typeof jaysonModule>('jayson');
 
 /** JSON-RPC 2.0 over HTTP(S) POST, through jayson, on one kept-alive connection. */
 export class JsonRpcHttpClient implements RpcClient {
@@ -31,7 +33,8 @@ export class JsonRpcHttpClient implements RpcClient {
       path: `${parsed.pathname}${parsed.search}`,
       agent: this.agent,
     };
-    this.client = secure ? jayson.Client.https(requestOptions) : jayson.Client.http(requestOptions);
+    const { Client } = loadJayson();
+    this.client = secure ? Client.https(requestOptions) : Client.http(requestOptions);
   }
 
   call(method: string, ...params: RpcParam[]): Promise<RpcReply> {

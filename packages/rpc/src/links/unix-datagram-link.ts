@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import unix from 'unix-dgram';
+import type unixDgram from 'unix-dgram';
+import { lazyRequire } from '../lazy-require.js';
 import type { Link, LinkHandlers } from './link.js';
 import { toTransportError } from './system-error.js';
+
+const loadUnixDgram = lazyRequire<typeof unixDgram>('unix-dgram');
 
 export interface UnixDatagramOptions {
   /** Bind the reply socket exactly here (kamcmd -R). */
@@ -27,7 +30,7 @@ export function openUnixDatagramLink(
     options.replySocketPath ??
     path.join(options.replySocketDir ?? os.tmpdir(), `kamkit_${process.pid}_${randomBytes(4).toString('hex')}`);
   return new Promise((resolve, reject) => {
-    const socket = unix.createSocket('unix_dgram', (message) => handlers.onData(message));
+    const socket = loadUnixDgram().createSocket('unix_dgram', (message) => handlers.onData(message));
     let open = false;
     const removeReplySocket = () => {
       try {

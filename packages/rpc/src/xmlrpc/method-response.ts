@@ -1,17 +1,20 @@
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { lazyRequire } from '../lazy-require.js';
 import { ProtocolError, RpcFault } from '../errors.js';
 
 /** fast-xml-parser's ordered output: each node is `{tag: children[], ':@'?: attrs}` or `{'#text': text}`. */
 type OrderedNode = Record<string, unknown>;
 
-const parser = new XMLParser({
+const loadXmlParser = lazyRequire<typeof import('fast-xml-parser')>('fast-xml-parser');
+let parser: XMLParser | undefined;
+const parserOptions = {
   preserveOrder: true,
   trimValues: false, // string values keep their spaces ("kamailio 5.6.3 (x86_64/linux) ")
   parseTagValue: false,
   processEntities: true,
   htmlEntities: true, // numeric references such as &#xD;
   ignoreDeclaration: true,
-});
+};
 
 function tagOf(node: OrderedNode): string | undefined {
   return Object.keys(node).find((key) => key !== ':@');
@@ -108,6 +111,7 @@ function valueOf(value: OrderedNode): unknown {
 export function parseMethodResponse(xml: string, target: string): unknown {
   let document: OrderedNode[];
   try {
+    parser ??= new (loadXmlParser().XMLParser)(parserOptions);
     document = parser.parse(xml, true) as OrderedNode[];
   } catch (error) {
     throw new ProtocolError(`malformed XML-RPC reply: ${(error as Error).message}`);
