@@ -70,9 +70,15 @@ export function resolveName(owner: { readonly names: readonly Variant[] }, db: B
   return normalizeSpace(pickVariant(owner.names, db)?.text ?? '');
 }
 
-/** XPath 1.0 `number()` succeeds: optional white space, optional `-`, digits with an optional fraction. */
+/**
+ * Whether `number(text)` is not NaN in libxml2's XPath engine, which Kamailio's
+ * stylesheets run on (xsltproc). This is XPath 1.0's Number syntax with
+ * surrounding white space and an optional leading `-`, plus two libxml2
+ * extensions: an exponent (`1e3`, `2E-4`, even a bare `1e`) and a lone `-`.
+ * No `+` sign, no hex, no `Infinity`.
+ */
 export function isXPathNumber(s: string): boolean {
-  return /^[ \t\r\n]*-?([0-9]+(\.[0-9]*)?|\.[0-9]+)[ \t\r\n]*$/.test(s);
+  return /^[ \t\r\n]*(-([0-9]+(\.[0-9]*)?|\.[0-9]+)?|[0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]*)?[ \t\r\n]*$/.test(s);
 }
 
 export function resolveDefault(defaults: readonly DefaultVariant[], db: Backend | undefined): ColumnDefault {

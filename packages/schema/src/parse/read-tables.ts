@@ -19,7 +19,7 @@ import {
   type Variant,
 } from '../model/types.js';
 import { childElements, normalizeSpace, stringValue, type XmlElement } from '../xml/nodes.js';
-import { at, description, firstText, variant } from './xml-values.js';
+import { at, description, firstText, firstTextVariant, variant } from './xml-values.js';
 
 /** The backends whose DDL this package generates; their type rules are checked while reading. */
 const SQL_BACKENDS = ['mysql', 'postgres', 'db_sqlite'] as const;
@@ -82,7 +82,7 @@ function readTable(el: XmlElement, columns: Column[], byId: ReadonlyMap<string, 
   return {
     id: el.attributes.get('id'),
     names,
-    versions: [{ ...variant(first, versionText) }],
+    versions: [firstTextVariant(first)],
     types: childElements(el, 'type').map((t) => variant(t)),
     columns,
     indexes,

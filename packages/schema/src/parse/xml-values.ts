@@ -11,12 +11,20 @@ export function escapeXmlText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The content as written, entity references kept; `undefined` if the element has child elements. */
-export function sourceText(el: XmlElement): string | undefined {
+/**
+ * The content as written, entity references kept; `undefined` if the element has
+ * child elements. With `firstRunOnly`, only the text before the first comment or
+ * processing instruction (what XPath `text()[1]` sees).
+ */
+export function sourceText(el: XmlElement, firstRunOnly = false): string | undefined {
   let out = '';
+  let started = false;
   for (const c of el.children) {
     if (c.kind === 'element') return undefined;
-    if (c.kind === 'text') out += c.entity !== undefined ? `&${c.entity};` : escapeXmlText(c.text);
+    if (c.kind === 'text') {
+      out += c.entity !== undefined ? `&${c.entity};` : escapeXmlText(c.text);
+      started = true;
+    } else if (firstRunOnly && started) break;
   }
   return out;
 }
@@ -34,8 +42,13 @@ export function firstText(el: XmlElement): string {
   return out;
 }
 
-export function variant(el: XmlElement, text: string = stringValue(el)): Variant {
-  return { db: el.attributes.get('db'), text, source: sourceText(el), at: at(el) };
+export function variant(el: XmlElement): Variant {
+  return { db: el.attributes.get('db'), text: stringValue(el), source: sourceText(el), at: at(el) };
+}
+
+/** A variant holding only the first text run, as `<version>` is read by the stylesheets. */
+export function firstTextVariant(el: XmlElement): Variant {
+  return { db: el.attributes.get('db'), text: firstText(el), source: sourceText(el, true), at: at(el) };
 }
 
 export function description(el: XmlElement | undefined): string | undefined {

@@ -45,28 +45,34 @@ function attr(name: string, value: string | undefined): string {
   return value === undefined ? '' : ` ${name}="${value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')}"`;
 }
 
-function variantXml(tag: string, v: Variant, indent: string): string {
+/** Entities the written files can refer to (those of `entities.xml`); `undefined` = keep every reference. */
+type KnownEntities = ReadonlySet<string> | undefined;
+
+function variantXml(tag: string, v: Variant, indent: string, known: KnownEntities): string {
   if (v.source === undefined) throw new Error(`${v.at.file}:${v.at.line}: <${tag}> has child elements and cannot be written back`);
-  if (v.source === '') return `${indent}<${tag}${attr('db', v.db)}/>\n`;
-  return `${indent}<${tag}${attr('db', v.db)}>${v.source}</${tag}>\n`;
+  const refs = [...v.source.matchAll(/&([^;#]+);/g)].map((m) => m[1] ?? '');
+  const keep = !known || refs.every((r) => known.has(r) || ['amp', 'lt', 'gt'].includes(r));
+  const content = keep ? v.source : escapeXmlText(v.text);
+  if (content === '') return `${indent}<${tag}${attr('db', v.db)}/>\n`;
+  return `${indent}<${tag}${attr('db', v.db)}>${content}</${tag}>\n`;
 }
 
-function defaultXml(d: DefaultVariant, indent: string): string {
-  return d.isNull ? `${indent}<default${attr('db', d.db)}><null/></default>\n` : variantXml('default', d, indent);
+function defaultXml(d: DefaultVariant, indent: string, known: KnownEntities): string {
+  return d.isNull ? `${indent}<default${attr('db', d.db)}><null/></default>\n` : variantXml('default', d, indent, known);
 }
 
 function descriptionXml(text: string | undefined, indent: string): string {
   return text === undefined || text === '' ? '' : `${indent}<description>${escapeXmlText(text)}</description>\n`;
 }
 
-function columnXml(table: Table, c: Column, d: Describer): string {
+function columnXml(table: Table, c: Column, d: Describer, known: KnownEntities): string {
   const i = '        ';
   let s = `    <column${attr('id', c.id)}>\n`;
-  s += c.names.map((v) => variantXml('name', v, i)).join('');
+  s += c.names.map((v) => variantXml('name', v, i, known)).join('');
   s += descriptionXml(d.column(table, c), i);
-  s += c.types.map((v) => variantXml('type', v, i)).join('');
-  s += c.sizes.map((v) => variantXml('size', v, i)).join('');
-  s += c.defaults.map((v) => defaultXml(v, i)).join('');
+  s += c.types.map((v) => variantXml('type', v, i, known)).join('');
+  s += c.sizes.map((v) => variantXml('size', v, i, known)).join('');
+  s += c.defaults.map((v) => defaultXml(v, i, known)).join('');
   s += c.nulls.map((v) => `${i}<null${attr('db', v.db)}/>\n`).join('');
   if (c.primary) s += `${i}<primary/>\n`;
   if (c.natural) s += `${i}<natural/>\n`;
@@ -74,10 +80,10 @@ function columnXml(table: Table, c: Column, d: Describer): string {
   return s + '    </column>\n';
 }
 
-function indexXml(table: Table, ix: Index, d: Describer): string {
+function indexXml(table: Table, ix: Index, d: Describer, known: KnownEntities): string {
   const i = '        ';
   let s = '    <index>\n';
-  s += ix.names.map((v) => variantXml('name', v, i)).join('');
+  s += ix.names.map((v) => variantXml('name', v, i, known)).join('');
   s += descriptionXml(d.index?.(table, ix), i);
   s += ix.columns.map((c) => `${i}<colref${attr('linkend', c.linkend)}/>\n`).join('');
   if (ix.unique) s += `${i}<unique/>\n`;
@@ -85,14 +91,14 @@ function indexXml(table: Table, ix: Index, d: Describer): string {
   return s + '    </index>\n';
 }
 
-export function tableXml(table: Table, describe: Describer = modelDescriptions): string {
+export function tableXml(table: Table, describe: Describer = modelDescriptions, known?: ReadonlySet<string>): string {
   let s = prolog('table') + `<table${attr('id', table.id)}>\n`;
-  s += table.names.map((v) => variantXml('name', v, '    ')).join('');
-  s += table.versions.map((v) => variantXml('version', v, '    ')).join('');
-  s += table.types.map((v) => variantXml('type', v, '    ')).join('');
+  s += table.names.map((v) => variantXml('name', v, '    ', known)).join('');
+  s += table.versions.map((v) => variantXml('version', v, '    ', known)).join('');
+  s += table.types.map((v) => variantXml('type', v, '    ', known)).join('');
   s += descriptionXml(describe.table(table), '    ');
-  for (const c of table.columns) s += '\n' + columnXml(table, c, describe);
-  for (const ix of table.indexes) s += '\n' + indexXml(table, ix, describe);
+  for (const c of table.columns) s += '\n' + columnXml(table, c, describe, known);
+  for (const ix of table.indexes) s += '\n' + indexXml(table, ix, describe, known);
   if (table.rowIdentificator.length > 0) {
     s += '\n    <row-identificator>\n';
     s += table.rowIdentificator.map((l) => `        <colref${attr('linkend', l)}/>\n`).join('');

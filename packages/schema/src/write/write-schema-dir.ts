@@ -19,7 +19,7 @@ export function writeSchemaDir(schema: Schema, dir: string, options: WriteSchema
     files.set(`kamailio-${group.id}.xml`, groupXml(group, describe));
     for (const table of group.tables) {
       const name = tableFileName(group, table);
-      const text = tableXml(table, describe);
+      const text = tableXml(table, describe, new Set(schema.entities.keys()));
       const earlier = files.get(name);
       if (earlier !== undefined && earlier !== text) throw new Error(`${name}: two different tables would be written to this file`);
       files.set(name, text);

@@ -367,7 +367,7 @@ class DocumentParser {
     while (this.stack.length > 0) {
       if (this.pos >= t.length) {
         const open = this.top();
-        this.fail(t.length, open.name, `element <${open.name}> opened at line ${open.line} is never closed`);
+        throw new SchemaError({ file: open.file, line: open.line }, open.name, `element <${open.name}> is never closed`);
       }
       const c = t.charAt(this.pos);
       if (c === '<') {

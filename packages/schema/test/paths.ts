@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+
+/** `packages/schema/` (tests run from `packages/schema/dist/test/`). */
+export const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
+export const FIXTURES_DIR = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
+/** The checked-in Kamailio 5.6.3 schema definitions at the repository root. */
+export const SCHEMAS_DIR = fileURLToPath(new URL('../../../../schemas/', import.meta.url));
+/** Copies of Debian kamailio 5.6.3-2's `/usr/share/kamailio/{mysql,postgres,db_sqlite}/*-create.sql`. */
+export const KAMAILIO_SQL_DIR = fileURLToPath(new URL('../../test/fixtures/kamailio-sql/', import.meta.url));
+/** Synthetic schema exercising rare stylesheet rules; `expected/` was produced by Kamailio 5.6.3's XSL with xsltproc. */
+export const EDGE_SCHEMA_DIR = fileURLToPath(new URL('../../test/fixtures/edge-schema/', import.meta.url));
