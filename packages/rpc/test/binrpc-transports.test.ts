@@ -92,6 +92,7 @@ describe('BINRPC transports against replaying peers', () => {
     try {
       await exerciseClient(`unix:${socketPath}`);
       await exerciseClient(`unixs:${socketPath}`);
+      await exerciseClient(`unix:${socketPath}`, { spinMicros: 5000 });
     } finally {
       await peer.close();
     }
@@ -101,6 +102,7 @@ describe('BINRPC transports against replaying peers', () => {
     const peer = await startStreamPeer({ port: 0 }, ({ packet }) => replayFor(packet));
     try {
       await exerciseClient(`tcp:127.0.0.1:${peer.port}`);
+      await exerciseClient(`tcp:127.0.0.1:${peer.port}`, { spinMicros: 5000 });
     } finally {
       await peer.close();
     }

@@ -18,6 +18,7 @@ interface PendingCall {
 export interface BinrpcClientOptions {
   timeoutMs?: number;
   maxReplySize?: number;
+  spinMicros?: number;
 }
 
 /**
@@ -131,7 +132,12 @@ export class BinrpcClient implements RpcClient {
       this.pending.set(cookie, { method, resolve, reject, timer });
     });
     try {
-      await link.send(packet);
+      // Sequential use may take the polling fast path; pipelined calls always go through the event loop.
+      const polled =
+        this.options.spinMicros && this.pending.size === 1 && link.sendAndPoll
+          ? link.sendAndPoll(packet, this.options.spinMicros, () => !this.pending.has(cookie))
+          : false;
+      if (!polled) await link.send(packet);
     } catch (error) {
       const call = this.pending.get(cookie);
       if (call) {

@@ -15,7 +15,7 @@ export function createClient(uri: string, options: ClientOptions = {}): RpcClien
 }
 
 export function createClientFor(target: Target, uri: string, options: ClientOptions = {}): RpcClient {
-  const binrpcOptions = { timeoutMs: options.timeoutMs, maxReplySize: options.maxReplySize };
+  const binrpcOptions = { timeoutMs: options.timeoutMs, maxReplySize: options.maxReplySize, spinMicros: options.spinMicros };
   if (target.protocol === 'binrpc') {
     switch (target.transport) {
       case 'unix':

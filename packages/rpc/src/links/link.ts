@@ -2,6 +2,12 @@
 export interface Link {
   send(data: Buffer): Promise<void>;
   close(): void;
+  /**
+   * Optional low-latency path: writes `data` now and busy-polls the socket for up to `spinMicros`,
+   * handing what arrives to onData synchronously, until `done()` is true. Returns false when it could
+   * not write this way (the caller then uses send()).
+   */
+  sendAndPoll?(data: Buffer, spinMicros: number, done: () => boolean): boolean;
 }
 
 export interface LinkHandlers {
