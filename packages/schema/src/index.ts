@@ -1,4 +1,5 @@
 export { SchemaError, type SourceLocation } from './errors.js';
+export { KAMAILIO_SCHEMA_VERSION } from './kamailio-version.js';
 
 export * from './model/types.js';
 export * from './model/resolve.js';
@@ -20,3 +21,6 @@ export { generateDdl, DIALECT_RULES } from './ddl/generate.js';
 
 export { tableXml, groupXml, entitiesXml, tableFileName, modelDescriptions, type Describer } from './write/schema-xml.js';
 export { writeSchemaDir, type WriteSchemaOptions } from './write/write-schema-dir.js';
+
+export { INSTALL_ORDER, STANDARD_MODULES, PRESENCE_MODULES, EXTRA_MODULES, UID_MODULES, sortByInstallOrder } from './migrations/install-order.js';
+export { knexMigrations, knexMigrationSource, migrationFileName, splitStatements, versionPrefix, type MigrationFile } from './migrations/knex-migration.js';

@@ -9,3 +9,5 @@ export const SCHEMAS_DIR = fileURLToPath(new URL('../../../../schemas/', import.
 export const KAMAILIO_SQL_DIR = fileURLToPath(new URL('../../test/fixtures/kamailio-sql/', import.meta.url));
 /** Synthetic schema exercising rare stylesheet rules; `expected/` was produced by Kamailio 5.6.3's XSL with xsltproc. */
 export const EDGE_SCHEMA_DIR = fileURLToPath(new URL('../../test/fixtures/edge-schema/', import.meta.url));
+/** Knex migrations generated from schemas/, at the repository root. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../../migrations/', import.meta.url));
