@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import unix from 'unix-dgram';
 import { buildJsonRpcRequest, createClient, RpcFault, type RpcParam } from '../src/index.js';
 import { serveFifoOnce, startHttpReplay, tempDir } from './support/replay-servers.js';
 import { splitHttp, vectorFile, vectorFiles } from './support/vector-files.js';
@@ -94,4 +95,54 @@ describe('JSON-RPC over the FIFO: the captured exchanges', () => {
       }
     });
   }
+});
+
+describe('JSON-RPC over the unix datagram socket: the captured replies', () => {
+  // Requests captured twice (kamctl's and ours) answer differently; one of each is enough here.
+  const requestKey = (n: string) => JSON.stringify(comparable(JSON.parse(vectorFile('jsonrpc-fifo', `${n}.request.txt`).toString())));
+  const names = vectorFiles('jsonrpc-fifo', '.request.txt').filter((n, i, all) => all.findIndex((m) => requestKey(m) === requestKey(n)) === i);
+  const work = tempDir();
+  const serverPath = path.join(work.dir, 'kamailio_rpc.sock');
+  const replyPath = path.join(work.dir, 'reply.sock');
+  let server: ReturnType<typeof unix.createSocket>;
+  const seen: Record<string, unknown>[] = [];
+
+  before(async () => {
+    server = unix.createSocket('unix_dgram', (message) => {
+      const request = JSON.parse(message.toString()) as Record<string, unknown>;
+      seen.push(request);
+      const name = names.find((n) => requestKey(n) === JSON.stringify(comparable(request)));
+      if (!name) return;
+      // jsonrpcs answers in-band, echoing the request's id.
+      const reply = JSON.parse(vectorFile('jsonrpc-fifo', `${name}.reply.txt`).toString()) as Record<string, unknown>;
+      const answer = Buffer.from(JSON.stringify({ ...reply, id: request.id }));
+      server.sendto(answer, 0, answer.length, replyPath);
+    });
+    await new Promise<void>((resolve) => {
+      server.once('listening', () => resolve());
+      server.bind(serverPath);
+    });
+  });
+  after(() => {
+    server.close();
+    work.remove();
+  });
+
+  test('every captured exchange, several calls in flight on one socket', async () => {
+    const client = createClient(`jsonrpc+unixd:${serverPath}`, { replySocketPath: replyPath });
+    try {
+      await Promise.all(
+        names.map(async (name) => {
+          const captured = JSON.parse(vectorFile('jsonrpc-fifo', `${name}.request.txt`).toString()) as Record<string, unknown>;
+          const replyText = vectorFile('jsonrpc-fifo', `${name}.reply.txt`).toString();
+          await assertOutcome(client.call(String(captured.method), ...((captured.params ?? []) as RpcParam[])), expectedOutcome(replyText));
+        }),
+      );
+      assert.ok(names.length >= 7);
+      assert.equal(seen.length, names.length);
+      assert.ok(seen.every((request) => typeof request.id === 'number' && !('reply_name' in request)));
+    } finally {
+      await client.close();
+    }
+  });
 });

@@ -1,19 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { decodeReply, encodeRequest, FrameParser, ProtocolError, type Packet } from '@kamkit/binrpc';
-import { RpcFault, TimeoutError, TransportError } from '../errors.js';
+import { RpcFault, TransportError } from '../errors.js';
 import type { Link, LinkFactory } from '../links/link.js';
 import { toTransportError } from '../links/system-error.js';
 import { paramToRecord, type RpcParam } from '../params/typed-param.js';
 import { recordsToPlain } from '../values/records-to-plain.js';
 import { RET_ARRAY_METHODS } from '../values/ret-array-methods.js';
+import { PendingCalls } from './pending-calls.js';
 import { DEFAULT_TIMEOUT_MS, type RpcClient, type RpcReply } from './rpc-client.js';
-
-interface PendingCall {
-  method: string;
-  resolve(reply: RpcReply): void;
-  reject(error: Error): void;
-  timer: NodeJS.Timeout;
-}
 
 export interface BinrpcClientOptions {
   timeoutMs?: number;
@@ -28,17 +22,16 @@ export interface BinrpcClientOptions {
 export class BinrpcClient implements RpcClient {
   private link?: Promise<Link>;
   private parser: FrameParser;
-  private readonly pending = new Map<number, PendingCall>();
-  /** Cookies of calls that timed out: a late reply to one of them is dropped, not an error. */
-  private readonly expired = new Set<number>();
-  private readonly timeoutMs: number;
+  private readonly pending: PendingCalls<number>;
+  /** Cookies count up from a random start: unique per connection, cheap, and never 0 by chance. */
+  private lastCookie = randomInt(1, 0x7fffffff);
 
   constructor(
     readonly target: string,
     private readonly openLink: LinkFactory,
     private readonly options: BinrpcClientOptions = {},
   ) {
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.pending = new PendingCalls(target, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.parser = new FrameParser({ maxPacketSize: options.maxReplySize });
   }
 
@@ -66,13 +59,11 @@ export class BinrpcClient implements RpcClient {
   }
 
   private settle(packet: Packet): void {
-    const call = this.pending.get(packet.cookie);
+    const { call, late } = this.pending.take(packet.cookie);
     if (!call) {
-      if (this.expired.delete(packet.cookie)) return;
+      if (late) return;
       throw new ProtocolError(`reply cookie 0x${packet.cookie.toString(16)} matches no request`);
     }
-    this.pending.delete(packet.cookie);
-    clearTimeout(call.timer);
     try {
       const reply = decodeReply(packet);
       if (reply.kind === 'fault') call.reject(new RpcFault(reply.code, reply.message, this.target));
@@ -84,11 +75,7 @@ export class BinrpcClient implements RpcClient {
 
   /** Rejects every call in flight and drops the link, so the next call reconnects. */
   private fail(error: Error): void {
-    for (const [cookie, call] of this.pending) {
-      clearTimeout(call.timer);
-      call.reject(error);
-      this.pending.delete(cookie);
-    }
+    this.pending.failAll(error);
     const link = this.link;
     this.link = undefined;
     link?.then((l) => l.close()).catch(() => undefined);
@@ -110,12 +97,9 @@ export class BinrpcClient implements RpcClient {
     }
   }
 
-  /** Cookies count up from a random start: unique per connection, cheap, and never 0 by chance. */
-  private lastCookie = randomInt(1, 0x7fffffff);
-
   private newCookie(): number {
     do this.lastCookie = this.lastCookie >= 0x7fffffff ? 1 : this.lastCookie + 1;
-    while (this.pending.has(this.lastCookie) || this.expired.has(this.lastCookie));
+    while (this.pending.inUse(this.lastCookie));
     return this.lastCookie;
   }
 
@@ -123,14 +107,7 @@ export class BinrpcClient implements RpcClient {
     const link = await this.connect();
     const cookie = this.newCookie();
     const packet = encodeRequest(method, params.map(paramToRecord), cookie);
-    const reply = new Promise<RpcReply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(cookie);
-        this.expired.add(cookie);
-        reject(new TimeoutError(this.target, this.timeoutMs));
-      }, this.timeoutMs);
-      this.pending.set(cookie, { method, resolve, reject, timer });
-    });
+    const reply = this.pending.add(cookie, method);
     try {
       // Sequential use may take the polling fast path; pipelined calls always go through the event loop.
       const polled =
@@ -139,12 +116,7 @@ export class BinrpcClient implements RpcClient {
           : false;
       if (!polled) await link.send(packet);
     } catch (error) {
-      const call = this.pending.get(cookie);
-      if (call) {
-        this.pending.delete(cookie);
-        clearTimeout(call.timer);
-      }
-      reply.catch(() => undefined);
+      this.pending.drop(cookie);
       throw toTransportError(error, this.target, 'send');
     }
     return reply;
@@ -154,7 +126,7 @@ export class BinrpcClient implements RpcClient {
     const link = this.link;
     this.link = undefined;
     this.fail(new TransportError('client closed', this.target, 'ECLOSED'));
-    this.expired.clear();
+    this.pending.clearExpired();
     if (link) (await link.catch(() => undefined))?.close();
   }
 }

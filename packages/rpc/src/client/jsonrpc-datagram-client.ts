@@ -1,21 +1,15 @@
-import { ProtocolError, TimeoutError, TransportError } from '../errors.js';
+import { ProtocolError, TransportError } from '../errors.js';
 import type { Link } from '../links/link.js';
 import { openUnixDatagramLink, type UnixDatagramOptions } from '../links/unix-datagram-link.js';
 import type { RpcParam } from '../params/typed-param.js';
 import { buildJsonRpcRequest, interpretJsonRpcResponse, parseJsonReply } from '../jsonrpc/envelope.js';
+import { PendingCalls } from './pending-calls.js';
 import { DEFAULT_TIMEOUT_MS, type RpcClient, type RpcReply } from './rpc-client.js';
-
-interface PendingCall {
-  resolve(reply: RpcReply): void;
-  reject(error: Error): void;
-  timer: NodeJS.Timeout;
-}
 
 /** JSON-RPC over the jsonrpcs unix datagram socket: one document per datagram, replies matched by id. */
 export class JsonRpcDatagramClient implements RpcClient {
   private link?: Promise<Link>;
-  private readonly pending = new Map<number, PendingCall>();
-  private readonly timeoutMs: number;
+  private readonly pending: PendingCalls<number>;
   private nextId = 1;
 
   constructor(
@@ -23,14 +17,14 @@ export class JsonRpcDatagramClient implements RpcClient {
     private readonly socketPath: string,
     private readonly options: UnixDatagramOptions & { timeoutMs?: number } = {},
   ) {
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.pending = new PendingCalls(target, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   }
 
   private connect(): Promise<Link> {
     if (!this.link) {
       const link = openUnixDatagramLink(this.socketPath, this.target, this.options, {
         onData: (datagram) => this.receive(datagram),
-        onClose: (error) => this.failAll(error ?? new TransportError('socket closed', this.target)),
+        onClose: (error) => this.pending.failAll(error ?? new TransportError('socket closed', this.target)),
       });
       this.link = link;
       link.catch(() => {
@@ -47,15 +41,14 @@ export class JsonRpcDatagramClient implements RpcClient {
       document = parseJsonReply(datagram.toString('utf8'));
       id = (document as { id?: unknown } | null)?.id;
     } catch (error) {
-      return this.failAll(error as Error);
+      return this.pending.failAll(error as Error);
     }
-    const call = typeof id === 'number' ? this.pending.get(id) : undefined;
+    const { call, late } = typeof id === 'number' ? this.pending.take(id) : { call: undefined, late: false };
     if (!call) {
-      if (this.pending.size === 1) this.failAll(new ProtocolError(`reply id ${JSON.stringify(id)} matches no request`));
+      // Datagrams carry no stream state: a stray reply only matters when it can only be ours.
+      if (!late && this.pending.size === 1) this.pending.failAll(new ProtocolError(`reply id ${JSON.stringify(id)} matches no request`));
       return;
     }
-    this.pending.delete(id as number);
-    clearTimeout(call.timer);
     try {
       call.resolve({ result: interpretJsonRpcResponse(document, this.target) });
     } catch (error) {
@@ -63,31 +56,14 @@ export class JsonRpcDatagramClient implements RpcClient {
     }
   }
 
-  private failAll(error: Error): void {
-    for (const [id, call] of this.pending) {
-      clearTimeout(call.timer);
-      call.reject(error);
-      this.pending.delete(id);
-    }
-  }
-
   async call(method: string, ...params: RpcParam[]): Promise<RpcReply> {
     const link = await this.connect();
     const id = this.nextId++;
-    const reply = new Promise<RpcReply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new TimeoutError(this.target, this.timeoutMs));
-      }, this.timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-    });
-    reply.catch(() => undefined);
+    const reply = this.pending.add(id, method);
     try {
       await link.send(Buffer.from(JSON.stringify(buildJsonRpcRequest(method, params, id))));
     } catch (error) {
-      const call = this.pending.get(id);
-      if (call) clearTimeout(call.timer);
-      this.pending.delete(id);
+      this.pending.drop(id);
       throw error;
     }
     return reply;
@@ -96,7 +72,7 @@ export class JsonRpcDatagramClient implements RpcClient {
   async close(): Promise<void> {
     const link = this.link;
     this.link = undefined;
-    this.failAll(new TransportError('client closed', this.target, 'ECLOSED'));
+    this.pending.failAll(new TransportError('client closed', this.target, 'ECLOSED'));
     if (link) (await link.catch(() => undefined))?.close();
   }
 }
