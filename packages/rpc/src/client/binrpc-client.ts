@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { decodeReply, encodeRequest, FrameParser, ProtocolError, type Packet } from '@kamkit/binrpc';
 import { RpcFault, TransportError } from '../errors.js';
 import type { Link, LinkFactory } from '../links/link.js';
@@ -23,8 +22,12 @@ export class BinrpcClient implements RpcClient {
   private link?: Promise<Link>;
   private parser: FrameParser;
   private readonly pending: PendingCalls<number>;
-  /** Cookies count up from a random start: unique per connection, cheap, and never 0 by chance. */
-  private lastCookie = randomInt(1, 0x7fffffff);
+  /**
+   * Cookies count up from a random start: unique per connection, cheap, and never 0 by chance.
+   * Math.random is enough for that (cookies are not secrets) and spares one-shot CLIs loading
+   * node:crypto, a few milliseconds of start-up.
+   */
+  private lastCookie = 1 + Math.floor(Math.random() * 0x7ffffffe);
 
   constructor(
     readonly target: string,

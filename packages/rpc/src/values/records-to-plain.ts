@@ -34,19 +34,30 @@ export function recordToPlain(value: BinrpcValue, arrayMember = false): unknown 
 }
 
 function structToPlain(members: StructMember[], asArray: boolean): unknown {
-  const names = new Set<string>();
-  for (const member of members) {
-    if (member.name === undefined || names.has(member.name)) asArray = true;
-    else names.add(member.name);
+  if (!asArray) {
+    const object: Record<string, unknown> = {};
+    let unique = true;
+    for (const member of members) {
+      if (member.name === undefined || Object.prototype.hasOwnProperty.call(object, member.name)) {
+        unique = false;
+        break;
+      }
+      setMember(object, member.name, memberToPlain(member));
+    }
+    if (unique) return object;
   }
-  if (asArray) {
-    return members.map((member) =>
-      member.name === undefined ? memberToPlain(member) : { [member.name]: memberToPlain(member) },
-    );
-  }
-  const object: Record<string, unknown> = {};
-  for (const member of members) object[member.name!] = memberToPlain(member);
-  return object;
+  return members.map((member) => {
+    if (member.name === undefined) return memberToPlain(member);
+    const single: Record<string, unknown> = {};
+    setMember(single, member.name, memberToPlain(member));
+    return single;
+  });
+}
+
+/** A member named `__proto__` from a server is data, not a prototype change. */
+function setMember(object: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+  else object[name] = value;
 }
 
 function memberToPlain(member: StructMember): unknown {
