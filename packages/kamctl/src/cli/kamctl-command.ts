@@ -1,0 +1,135 @@
+import { Command, Flags, type Interfaces } from '@oclif/core';
+import { formatJson, type RpcClient, type RpcParam } from '@kamkit/rpc';
+import type { Knex } from 'knex';
+
+import type { DbAccess } from '../db/open-database.js';
+import { callRpc, openRpcClient } from '../rpc/rpc-session.js';
+import { loadSettings } from '../settings/load-settings.js';
+import type { DbSettings, KamctlSettings } from '../settings/kamctl-settings.js';
+import { ExitCode, KamctlError, UsageError, type ExitCodeValue } from './exit-codes.js';
+import { printError } from './print-error.js';
+
+export type KamctlFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KamctlCommand)['baseFlags'] & T['flags']>;
+export type KamctlArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
+
+/**
+ * What every kamctl command shares: `--json`, settings, and connections opened only when a command
+ * first needs them (a DB command never touches RPC and vice versa), closed when it ends; errors
+ * mapped to the documented exit codes.
+ */
+export abstract class KamctlCommand extends Command {
+  static override baseFlags = {
+    json: Flags.boolean({ description: 'print the result (or the error) as one JSON document', default: false }),
+    rpc: Flags.string({
+      description: 'RPC target: fifo:PATH, unix:PATH, tcp:HOST:PORT, http://HOST:PORT/RPC... (default: fifo:$RPCFIFOPATH)',
+      env: 'KAMCTL_RPC',
+      helpGroup: 'GLOBAL',
+    }),
+  };
+
+  private settingsValue?: KamctlSettings;
+  private databases = new Map<DbAccess, Promise<Knex>>();
+  private rpcClientValue?: RpcClient;
+  protected jsonOutput = false;
+  protected rpcOverride: string | undefined;
+
+  protected get settings(): KamctlSettings {
+    this.settingsValue ??= loadSettings(process.env, { rpcTarget: this.rpcOverride });
+    return this.settingsValue;
+  }
+
+  /** Parses argv and records the global flags before the command body runs. */
+  protected async parseCommand<T extends typeof KamctlCommand>(
+    command: T,
+  ): Promise<{ flags: KamctlFlags<T>; args: KamctlArgs<T>; argv: string[] }> {
+    this.jsonOutput = this.argv.includes('--json');
+    const parsed = await this.parse(command as unknown as typeof Command);
+    const flags = parsed.flags as KamctlFlags<T>;
+    this.jsonOutput = flags.json;
+    this.rpcOverride = flags.rpc;
+    return { flags, args: parsed.args as KamctlArgs<T>, argv: parsed.argv as string[] };
+  }
+
+  protected dbSettings(): DbSettings {
+    const db = this.settings.db;
+    if (!db) throw new UsageError('this command needs a database: set DBENGINE (MYSQL, PGSQL or SQLITE) and its DB* settings');
+    return db;
+  }
+
+  /** The database connection, opened on first use; `ro` uses DBROUSER like kamctl's reads. */
+  protected async database(access: DbAccess): Promise<Knex> {
+    let db = this.databases.get(access);
+    if (!db) {
+      const settings = this.dbSettings();
+      const { openDatabase } = await import('../db/open-database.js');
+      db = openDatabase(settings, access);
+      this.databases.set(access, db);
+    }
+    return db;
+  }
+
+  /** Runs `work` on the database and maps any driver error to DbError (exit 4). */
+  protected async withDatabase<T>(access: DbAccess, work: (db: Knex) => Promise<T>): Promise<T> {
+    const settings = this.dbSettings();
+    try {
+      return await work(await this.database(access));
+    } catch (error) {
+      if (error instanceof KamctlError) throw error;
+      const { toDbError } = await import('../db/open-database.js');
+      throw toDbError(error, settings);
+    }
+  }
+
+  /** Runs `work` in one transaction: all of it is written, or nothing. */
+  protected inTransaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.withDatabase('rw', (db) => db.transaction(work));
+  }
+
+  protected get rpcClient(): RpcClient {
+    this.rpcClientValue ??= openRpcClient(this.settings.rpc);
+    return this.rpcClientValue;
+  }
+
+  /** One RPC call; unreachable server = exit 3, a fault = exit 1, both with a one-line message. */
+  protected rpc(method: string, ...params: RpcParam[]): Promise<unknown> {
+    return callRpc(this.rpcClient, method, params);
+  }
+
+  /** Prints `json` as one document with --json, else the human text (if any). */
+  protected output(json: unknown, human?: string): void {
+    if (this.jsonOutput) {
+      process.stdout.write(formatJson(json));
+    } else if (human !== undefined && human !== '') {
+      process.stdout.write(human.endsWith('\n') ? human : `${human}\n`);
+    }
+  }
+
+  /** A notice for humans (stderr, so stdout stays parseable); silent with --json. */
+  protected notice(text: string): void {
+    if (!this.jsonOutput) process.stderr.write(`${text}\n`);
+  }
+
+  override async catch(error: Error & { oclif?: { exit?: number } }): Promise<void> {
+    const code = exitCodeOf(error);
+    await printError(error, this.jsonOutput);
+    process.exitCode = code;
+  }
+
+  override async finally(error: Error | undefined): Promise<void> {
+    const closing: Promise<unknown>[] = [];
+    for (const db of this.databases.values()) closing.push(db.then((k) => k.destroy()).catch(() => undefined));
+    if (this.rpcClientValue) closing.push(this.rpcClientValue.close().catch(() => undefined));
+    await Promise.all(closing);
+    await super.finally(error);
+  }
+}
+
+/** The exit code an error stands for. */
+export function exitCodeOf(error: unknown): ExitCodeValue {
+  if (error instanceof KamctlError) return error.exitCode;
+  const oclifExit = (error as { oclif?: { exit?: number } }).oclif?.exit;
+  if (oclifExit === 0) return ExitCode.ok;
+  // oclif's own parse errors (missing argument, unknown flag...) are usage errors.
+  if (typeof oclifExit === 'number') return ExitCode.usage;
+  return ExitCode.error;
+}
