@@ -1,0 +1,77 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeRequest, encodeFault, encodeReply, FrameParser, type BinrpcValue } from '@kamkit/binrpc';
+
+/**
+ * How the peer answers one request: values, a fault, nothing at all (to provoke timeouts), or
+ * by closing the connection.
+ */
+export type PeerAnswer = { values: BinrpcValue[] } | { fault: { code: number; message: string } } | 'silence' | 'hang up';
+
+export type PeerMethods = Record<string, (params: BinrpcValue[]) => PeerAnswer>;
+
+export interface BinrpcPeer {
+  /** `unix:<path>` of the peer's socket. */
+  target: string;
+  path: string;
+  /** Every method asked for, in arrival order. */
+  requests: string[];
+  /** Most requests seen unanswered at once on one connection (pipelining depth). */
+  maxInFlight: number;
+  connections: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A small BINRPC server on a unix stream socket, in a fresh directory: answers the methods it
+ * knows, `500 command X not found` to the others, in request order as Kamailio's ctl does.
+ * `answerDelayMs` holds replies back so that requests pile up (pipelining shows).
+ */
+export async function startBinrpcPeer(methods: PeerMethods, options: { answerDelayMs?: number; dirMode?: number } = {}): Promise<BinrpcPeer> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kamcmd-peer-'));
+  const socketPath = path.join(dir, 'ctl');
+  const sockets = new Set<net.Socket>();
+  const peer: BinrpcPeer = {
+    target: `unix:${socketPath}`,
+    path: socketPath,
+    requests: [],
+    maxInFlight: 0,
+    connections: 0,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  const server = net.createServer((socket) => {
+    peer.connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    const parser = new FrameParser();
+    let waiting = 0;
+    let replies = Promise.resolve();
+    socket.on('data', (chunk) =>
+      parser.parse(chunk, (packet) => {
+        const request = decodeRequest(packet);
+        peer.requests.push(request.method);
+        waiting++;
+        peer.maxInFlight = Math.max(peer.maxInFlight, waiting);
+        const handler = methods[request.method];
+        const answer: PeerAnswer = handler ? handler(request.params) : { fault: { code: 500, message: `command ${request.method} not found` } };
+        replies = replies.then(async () => {
+          if (options.answerDelayMs) await new Promise((resolve) => setTimeout(resolve, options.answerDelayMs));
+          waiting--;
+          if (answer === 'silence') return;
+          if (answer === 'hang up') return void socket.destroy();
+          socket.write('fault' in answer ? encodeFault(answer.fault.code, answer.fault.message, packet.cookie) : encodeReply(answer.values, packet.cookie));
+        });
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  if (options.dirMode !== undefined) chmodSync(dir, options.dirMode);
+  return peer;
+}
