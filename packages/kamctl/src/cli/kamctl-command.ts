@@ -1,5 +1,5 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
-import { formatJson, type RpcClient, type RpcParam } from '@kamkit/rpc';
+import { formatJson, formatKamcmdReply, plainToRecords, type RpcClient, type RpcParam } from '@kamkit/rpc';
 import type { Knex } from 'knex';
 
 import type { DbAccess } from '../db/open-database.js';
@@ -9,7 +9,7 @@ import type { DbSettings, KamctlSettings } from '../settings/kamctl-settings.js'
 import { ExitCode, KamctlError, UsageError, type ExitCodeValue } from './exit-codes.js';
 import { printError } from './print-error.js';
 
-export type KamctlFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KamctlCommand)['baseFlags'] & T['flags']>;
+export type KamctlFlags<T extends typeof Command> = Interfaces.InferredFlags<T['baseFlags'] & T['flags']>;
 export type KamctlArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
 
 /**
@@ -102,6 +102,11 @@ export abstract class KamctlCommand extends Command {
     } else if (human !== undefined && human !== '') {
       process.stdout.write(human.endsWith('\n') ? human : `${human}\n`);
     }
+  }
+
+  /** An RPC result: kamcmd's layout for humans, the JSON-RPC shape with --json. */
+  protected outputRpcResult(result: unknown): void {
+    this.output(result ?? null, result === undefined ? '' : formatKamcmdReply(plainToRecords(result)));
   }
 
   /** A notice for humans (stderr, so stdout stays parseable); silent with --json. */

@@ -13,7 +13,7 @@ export type CachedTable = keyof typeof RELOAD_METHODS;
 
 export type ReloadOutcome =
   | { status: 'reloaded'; method: string; result: unknown; waitedMs: number }
-  | { status: 'unreachable'; method: string; message: string }
+  | { status: 'unreachable'; method: string; message: string; error: ServerUnreachableError }
   | { status: 'not-loaded'; method: string; message: string }
   | { status: 'failed'; method: string; message: string };
 
@@ -42,7 +42,8 @@ export async function reloadCache(client: RpcClient, table: CachedTable, options
       const result = await callRpc(client, method, []);
       return { status: 'reloaded', method, result, waitedMs };
     } catch (error) {
-      if (error instanceof ServerUnreachableError) return { status: 'unreachable', method, message: error.message };
+      if (error instanceof ServerUnreachableError) // Not enumerable: the outcome is printed with --json, the error object is for rethrowing.
+        return Object.defineProperty({ status: 'unreachable', method, message: error.message } as ReloadOutcome, 'error', { value: error, enumerable: false });
       if (!(error instanceof RpcCallError)) throw error;
       if (NO_SUCH_METHOD.test(error.fault.message)) return { status: 'not-loaded', method, message: error.message };
       if (!THROTTLED.test(error.fault.message) || waitedMs >= throttleWaitMs) {
