@@ -1,2 +1,2 @@
 // Public surface of the companion server; each area exports from its own folder.
-export {};
+export * from './rpc/index.js';
