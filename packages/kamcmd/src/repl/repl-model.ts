@@ -24,7 +24,7 @@ export interface ReplView {
   readonly line: EditLine;
   readonly mode: 'edit' | 'search';
   /** Ctrl-R: the text searched for, and the history entry it found (if any). */
-  readonly search?: { query: string; match?: string };
+  readonly search?: { query: string; match?: string; failed: boolean };
   /** Candidates listed after a second Tab. */
   readonly candidates?: readonly string[];
   /** A command is running; typing goes on, Enter waits. */
@@ -52,7 +52,7 @@ export interface ReplDependencies {
 export class ReplModel {
   private current: ReplView = { line: EMPTY_LINE, mode: 'edit', busy: false };
   private readonly listeners = new Set<() => void>();
-  /** Consecutive Tabs that could not extend the word; the second lists the candidates. */
+  /** Consecutive Tabs so far (any other key resets it). */
   private tabStreak = 0;
   /** Up/Down: position in the history, and the line being written before moving there. */
   private historyIndex?: number;
@@ -190,13 +190,12 @@ export class ReplModel {
     const result = completeLine(line.text, line.cursor, this.deps.completion);
     if (result.kind === 'missing') return this.fetchThenComplete(result.list, line);
     const word = line.text.slice(result.start, line.cursor);
-    if (result.replacement !== word) {
-      this.tabStreak = 0;
-      return this.setLine(replaceBeforeCursor(line, result.start, result.replacement));
-    }
-    if (result.candidates.length === 0) return this.update({ notice: 'no completion', candidates: undefined });
+    // As readline: a Tab right after a Tab that could not finish the word lists the candidates.
+    const afterTab = this.tabStreak > 0;
     this.tabStreak++;
-    if (this.tabStreak >= 2) this.update({ candidates: result.candidates, notice: undefined });
+    if (result.replacement !== word) return this.setLine(replaceBeforeCursor(line, result.start, result.replacement));
+    if (result.candidates.length === 0) return this.update({ notice: 'no completion', candidates: undefined });
+    if (afterTab) this.update({ candidates: result.candidates, notice: undefined });
   }
 
   /**
@@ -224,7 +223,7 @@ export class ReplModel {
   private startSearch(): void {
     this.beforeSearch = this.current.line;
     this.searchIndex = -1;
-    this.update({ mode: 'search', search: { query: '' }, candidates: undefined, notice: undefined });
+    this.update({ mode: 'search', search: { query: '', failed: false }, candidates: undefined, notice: undefined });
   }
 
   private searchKey(input: string, key: KeyPress): void {
@@ -246,11 +245,11 @@ export class ReplModel {
 
   private findMatch(query: string, from: number): void {
     const found = query === '' ? -1 : this.deps.history.searchBackward(query, from);
-    // Ctrl-R past the oldest match keeps the match shown, as readline does.
+    // As readline: when nothing (older) matches, the last match stays shown, marked as failed.
     if (found >= 0) this.searchIndex = found;
-    else if (query !== this.current.search?.query) this.searchIndex = -1;
     const match = this.searchIndex >= 0 ? this.deps.history.entries[this.searchIndex] : undefined;
-    this.update({ search: match === undefined ? { query } : { query, match } });
+    const failed = query !== '' && found < 0;
+    this.update({ search: match === undefined ? { query, failed } : { query, match, failed } });
   }
 
   private acceptedLine(): EditLine {

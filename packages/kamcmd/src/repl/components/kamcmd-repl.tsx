@@ -9,13 +9,15 @@ import { splitKeys } from '../split-keys.js';
 export interface KamcmdReplProps extends Omit<ReplDependencies, 'write' | 'writeError' | 'exit'> {
   /** Printed once above the first prompt. */
   banner: string;
+  /** Told when the user leaves (quit, exit, Ctrl-D), before Ink unmounts. */
+  onExit?: () => void;
 }
 
 const RED = '\u001b[31m';
 const RESET_COLOR = '\u001b[39m';
 
 /** The interactive shell: output scrolls above, the prompt (or Ctrl-R search) stays below. */
-export function KamcmdRepl({ banner, ...deps }: KamcmdReplProps) {
+export function KamcmdRepl({ banner, onExit, ...deps }: KamcmdReplProps) {
   const { exit } = useApp();
   const { write, stdout } = useStdout();
   const model = useMemo(
@@ -24,7 +26,10 @@ export function KamcmdRepl({ banner, ...deps }: KamcmdReplProps) {
         ...deps,
         write,
         writeError: (text) => write(`${RED}${text}${RESET_COLOR}`),
-        exit: () => exit(),
+        exit: () => {
+          onExit?.();
+          exit();
+        },
       }),
     // One model for the component's life: its dependencies never change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -39,7 +44,7 @@ export function KamcmdRepl({ banner, ...deps }: KamcmdReplProps) {
   return (
     <Box flexDirection="column">
       {view.mode === 'search' ? (
-        <SearchLine query={view.search?.query ?? ''} match={view.search?.match} />
+        <SearchLine query={view.search?.query ?? ''} match={view.search?.match} failed={view.search?.failed ?? false} />
       ) : (
         <PromptLine prompt={PROMPT} line={view.line} dim={view.busy} />
       )}

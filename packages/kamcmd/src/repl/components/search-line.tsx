@@ -1,8 +1,7 @@
 import { Text } from 'ink';
 
 /** Ctrl-R, shown the way readline shows it. */
-export function SearchLine({ query, match }: { query: string; match: string | undefined }) {
-  const failed = query !== '' && match === undefined;
+export function SearchLine({ query, match, failed }: { query: string; match: string | undefined; failed: boolean }) {
   return (
     <Text>
       {failed ? '(failed reverse-i-search)' : '(reverse-i-search)'}`{query}': {match ?? ''}
