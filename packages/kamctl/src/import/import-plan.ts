@@ -65,9 +65,8 @@ export const planSize = (plan: ImportPlan): number => plan.add.length + plan.cha
 
 /** The plan for humans: counts, then one line per row to add, change or remove. */
 export function formatPlan(input: ImportPlan, kind: ImportKind): string {
-  let plan = input;
+  const plan = redactPlan(input);
   const lines = [`${plan.kind}: ${plan.add.length} to add, ${plan.change.length} to change, ${plan.remove.length} to remove, ${plan.unchanged} unchanged`];
-  plan = redactPlan(input);
   const show = (row: Record<string, unknown>) => kind.fields.filter((f) => f in row).map((f) => `${f}=${JSON.stringify(row[f] ?? null)}`).join(' ');
   for (const row of plan.add) lines.push(`+ ${show(row)}`);
   for (const change of plan.change) {
@@ -87,7 +86,10 @@ export function redactPlan(plan: ImportPlan): ImportPlan {
   return {
     ...plan,
     add: plan.add.map(redactRow),
-    change: plan.change.map((c) => ({ ...c, columns: redactRow(c.columns as Record<string, unknown>) as RowChange['columns'] })),
+    change: plan.change.map((c) => ({
+      ...c,
+      columns: Object.fromEntries(Object.entries(c.columns).map(([k, v]) => [k, SECRET_COLUMNS.has(k) ? (['***', '***'] as [Cell, Cell]) : v])),
+    })),
     remove: plan.remove.map(redactRow),
   };
 }
