@@ -27,9 +27,10 @@ export interface BinrpcPeer {
 /**
  * A small BINRPC server on a unix stream socket, in a fresh directory: answers the methods it
  * knows, `500 command X not found` to the others, in request order as Kamailio's ctl does.
- * `answerDelayMs` holds replies back so that requests pile up (pipelining shows).
+ * `answerDelayMs` holds replies back so that requests pile up (pipelining shows); `unreachable`
+ * closes the socket's directory to the user the tests run the client as.
  */
-export async function startBinrpcPeer(methods: PeerMethods, options: { answerDelayMs?: number; dirMode?: number } = {}): Promise<BinrpcPeer> {
+export async function startBinrpcPeer(methods: PeerMethods, options: { answerDelayMs?: number; unreachable?: boolean } = {}): Promise<BinrpcPeer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kamcmd-peer-'));
   const socketPath = path.join(dir, 'ctl');
   const sockets = new Set<net.Socket>();
@@ -42,6 +43,7 @@ export async function startBinrpcPeer(methods: PeerMethods, options: { answerDel
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
+      chmodSync(dir, 0o700);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -72,6 +74,8 @@ export async function startBinrpcPeer(methods: PeerMethods, options: { answerDel
     );
   });
   await new Promise<void>((resolve) => server.listen(socketPath, resolve));
-  if (options.dirMode !== undefined) chmodSync(dir, options.dirMode);
+  // Root passes permission checks whatever the mode: it gets a directory only root may enter
+  // (tests then run the client as nobody); anyone else one that nobody may enter.
+  if (options.unreachable) chmodSync(dir, process.getuid?.() === 0 ? 0o700 : 0);
   return peer;
 }

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { startBinrpcPeer, type BinrpcPeer } from './support/binrpc-peer.js';
+import { labLikeMethods } from './support/lab-like-methods.js';
+
+const BIN = fileURLToPath(new URL('../src/bin/kamcmd.js', import.meta.url));
+const RECORDER = fileURLToPath(new URL('./support/import-recorder.js', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+describe('the kamcmd and sercmd commands', () => {
+  let peer: BinrpcPeer;
+  let lockedPeer: BinrpcPeer;
+  const logs = mkdtempSync(path.join(os.tmpdir(), 'kamcmd-imports-'));
+  before(async () => {
+    peer = await startBinrpcPeer(labLikeMethods());
+    lockedPeer = await startBinrpcPeer(labLikeMethods(), { unreachable: true });
+  });
+  after(async () => {
+    await peer.close();
+    await lockedPeer.close();
+    rmSync(logs, { recursive: true, force: true });
+  });
+
+  test('npm links both bins: npx kamcmd -V and npx sercmd -h work from the repository root', async () => {
+    const version = await run('npx', ['--no-install', 'kamcmd', '-V'], { cwd: REPO });
+    assert.equal(version.code, 0, version.stderr);
+    assert.match(version.stdout, /^version: kamcmd \d+\.\d+\.\d+ \(kamkit; kamcmd 1\.5 compatible\)\n$/);
+    const help = await run('npx', ['--no-install', 'sercmd', '-h'], { cwd: REPO });
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /^Usage: sercmd \[options\] \[--\] \[method \[arg \.\.\.\]\]\n/);
+    const usage = await run('npx', ['--no-install', 'sercmd', '-x'], { cwd: REPO });
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /^sercmd: unknown option -x \(sercmd -h shows the options\)$/m);
+  });
+
+  test('one-shot and piped runs load neither Ink nor React; they stay with the REPL', async () => {
+    for (const [name, args, input] of [
+      ['oneshot', ['-s', peer.target, 'core.version'], ''],
+      ['batch', ['-s', peer.target], 'core.version\n'],
+    ] as const) {
+      const log = path.join(logs, name);
+      const result = await run(process.execPath, ['--import', RECORDER, BIN, ...args], { input, env: { ...process.env, KAMCMD_IMPORT_LOG: log } });
+      assert.equal(result.stdout, 'kamailio 5.6.3 (x86_64/linux) \n', result.stderr);
+      const loaded = readFileSync(log, 'utf8').split('\n');
+      assert.ok(loaded.some((url) => url.includes(`/dist/src/${name}/run-${name}.js`)), `${name} module loaded`);
+      assert.deepEqual(loaded.filter((url) => /\/node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(url) || url.includes('/repl/')), [], name);
+    }
+  });
+
+  test('permission denied on the socket: one line, exit status 3', async () => {
+    const asNobody = process.getuid?.() === 0;
+    const result = asNobody
+      ? await run('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, '-s', lockedPeer.target, 'core.uptime'])
+      : await run(process.execPath, [BIN, '-s', lockedPeer.target, 'core.uptime']);
+    assert.equal(result.code, 3, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, `${lockedPeer.target}: TransportError: connect: permission denied (EACCES)\n`);
+  });
+
+  test('exit statuses of the real process: usage 2, transport 3', async () => {
+    assert.equal((await run(process.execPath, [BIN, '-t', 'x'])).code, 2);
+    assert.equal((await run(process.execPath, [BIN, '-s', 'tcp:127.0.0.1:1', 'core.version'])).code, 3);
+  });
+});
