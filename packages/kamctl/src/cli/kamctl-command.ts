@@ -43,6 +43,8 @@ export abstract class KamctlCommand extends Command {
     command: T,
   ): Promise<{ flags: KamctlFlags<T>; args: KamctlArgs<T>; argv: string[] }> {
     this.jsonOutput = this.argv.includes('--json');
+    // oclif would fill a missing argument from piped stdin; stdin is ours (--password-stdin, import -).
+    for (const arg of Object.values(command.args ?? {})) (arg as { ignoreStdin?: boolean }).ignoreStdin = true;
     const parsed = await this.parse(command as unknown as typeof Command);
     const flags = parsed.flags as KamctlFlags<T>;
     this.jsonOutput = flags.json;

@@ -13,7 +13,7 @@ export default class AddressAdd extends ProvisioningCommand {
     ip: Args.string({ description: 'IPv4 or IPv6 address', required: true }),
     mask: Args.string({ description: 'prefix length (default 32, 128 for IPv6)' }),
     port: Args.string({ description: 'port, 0 = any (default 0)', default: '0' }),
-    tag: Args.string({ description: 'tag (default empty)', default: '' }),
+    tag: Args.string({ description: 'tag (default empty)' }),
   };
 
   async run(): Promise<void> {
@@ -24,7 +24,7 @@ export default class AddressAdd extends ProvisioningCommand {
       ip_addr: ip,
       mask: args.mask === undefined ? (ip.includes(':') ? 128 : 32) : parseMask(args.mask, ip),
       port: parsePort(args.port),
-      tag: validateText(args.tag, 'tag', 64),
+      tag: validateText(args.tag ?? '', 'tag', 64),
     };
     await this.inTransaction((trx) => new AddressRepository(trx, this.settings.tables.address).add(row));
     const reload = await this.reloadAfterChange('address', flags.reload, 'kamctl address reload');

@@ -13,8 +13,8 @@ export default class DispatcherAdd extends ProvisioningCommand {
     uri: Args.string({ description: 'destination SIP URI', required: true }),
     flags: Args.string({ description: 'flags (default 0)', default: '0' }),
     priority: Args.string({ description: 'priority (default 0)', default: '0' }),
-    attrs: Args.string({ description: 'attributes, e.g. weight=50;duid=gw1 (default empty)', default: '' }),
-    description: Args.string({ description: 'description (default empty)', default: '' }),
+    attrs: Args.string({ description: 'attributes, e.g. weight=50;duid=gw1 (default empty)' }),
+    description: Args.string({ description: 'description (default empty)' }),
   };
 
   async run(): Promise<void> {
@@ -24,8 +24,8 @@ export default class DispatcherAdd extends ProvisioningCommand {
       destination: validateSipUri(args.uri, 'destination', 192),
       flags: parseInt32(args.flags, 'flags'),
       priority: parseInt32(args.priority, 'priority'),
-      attrs: validateText(args.attrs, 'attrs', 128),
-      description: validateText(args.description, 'description', 64),
+      attrs: validateText(args.attrs ?? '', 'attrs', 128),
+      description: validateText(args.description ?? '', 'description', 64),
     };
     const id = await this.inTransaction((trx) => new DispatcherRepository(trx, this.settings.tables.dispatcher).add(row));
     const reload = await this.reloadAfterChange('dispatcher', flags.reload, 'kamctl dispatcher reload');

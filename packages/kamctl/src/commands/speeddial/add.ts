@@ -12,7 +12,7 @@ export default class SpeeddialAdd extends KamctlCommand {
     owner: Args.string({ description: 'owner user@domain', required: true }),
     short: Args.string({ description: 'short user@domain (what is dialled)', required: true }),
     uri: Args.string({ description: 'target sip: URI', required: true }),
-    description: Args.string({ description: 'description', default: '' }),
+    description: Args.string({ description: 'description' }),
   };
 
   async run(): Promise<void> {
@@ -20,7 +20,7 @@ export default class SpeeddialAdd extends KamctlCommand {
     const owner = parseAccount(args.owner, this.settings.sipDomain, 'owner');
     const short = parseAccount(args.short, this.settings.sipDomain, 'short');
     const uri = validateSipUri(args.uri);
-    const description = validateText(args.description, 'description', 64);
+    const description = validateText(args.description ?? '', 'description', 64);
     await this.inTransaction((trx) => new SpeedDialRepository(trx, this.settings.tables.speedDial).add(owner, short, uri, description));
     this.output({ owner, short, uri, description }, `speed dial ${formatAccount(short)} -> ${uri} added for ${formatAccount(owner)}`);
   }

@@ -14,8 +14,8 @@ export default class TrustedAdd extends ProvisioningCommand {
   static override args = {
     ip: Args.string({ description: 'source IP', required: true }),
     proto: Args.string({ description: `protocol: ${PROTOCOLS.join('|')}`, required: true }),
-    pattern: Args.string({ description: 'From URI regular expression (default empty)', default: '' }),
-    tag: Args.string({ description: 'tag (default empty)', default: '' }),
+    pattern: Args.string({ description: 'From URI regular expression (default empty)' }),
+    tag: Args.string({ description: 'tag (default empty)' }),
   };
 
   async run(): Promise<void> {
@@ -23,8 +23,8 @@ export default class TrustedAdd extends ProvisioningCommand {
     const row = {
       src_ip: validateIp(args.ip),
       proto: args.proto,
-      from_pattern: validateText(args.pattern, 'from pattern', 64),
-      tag: validateText(args.tag, 'tag', 64),
+      from_pattern: validateText(args.pattern ?? '', 'from pattern', 64),
+      tag: validateText(args.tag ?? '', 'tag', 64),
     };
     if (!PROTOCOLS.includes(row.proto)) throw new ValidationError('protocol', row.proto, `expected ${PROTOCOLS.join(', ')}`);
     await this.inTransaction(async (trx) => {
