@@ -25,7 +25,14 @@ export function openStreamLink(address: StreamAddress, target: string, handlers:
       connected = true;
       resolve({
         send: (data) =>
-          new Promise((done, fail) => socket.write(data, (error) => (error ? fail(toTransportError(error, target, 'send')) : done()))),
+          new Promise((done, fail) => {
+            // Requests sent in the same tick (a pipelined burst) leave in one write, not one each.
+            if (!socket.writableCorked) {
+              socket.cork();
+              process.nextTick(() => socket.uncork());
+            }
+            socket.write(data, (error) => (error ? fail(toTransportError(error, target, 'send')) : done()));
+          }),
         close: () => {
           connected = false;
           socket.destroy();
