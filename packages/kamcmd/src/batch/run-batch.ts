@@ -22,7 +22,7 @@ const FLUSH_BYTES = 64 * 1024;
  * (the rest would fail the same way); faults do not. Resolves to the worst exit status seen.
  */
 export async function runBatch(options: KamcmdOptions, io: CliIo): Promise<number> {
-  const session = new KamcmdSession(options);
+  const session = new KamcmdSession(options, { pipelined: true });
   const inFlight: Promise<CommandOutcome>[] = [];
   let status = EXIT_OK;
   let stopped = false;

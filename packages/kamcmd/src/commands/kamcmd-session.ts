@@ -4,19 +4,28 @@ import type { KamcmdOptions } from '../options/kamcmd-options.js';
 
 /**
  * Busy-poll a BINRPC stream socket this long for each sequential reply: waking a sleeping process
- * costs more than the whole round trip on small machines. Pipelined calls never spin.
+ * costs more than the whole round trip on small machines. Only for one call at a time (one-shot,
+ * REPL); a pipelined batch would spin each time its pipeline drains to one call.
  */
 const SPIN_MICROS = 1000;
+
+export interface SessionOptions {
+  /** Calls are pipelined: no busy-polling for replies. */
+  pipelined?: boolean;
+}
 
 /** One connection to the server for a whole run (one-shot, batch or REPL), as kamcmd keeps one. */
 export class KamcmdSession {
   readonly client: RpcClient;
   private methodNames?: Promise<BinrpcValue[]>;
 
-  constructor(readonly options: KamcmdOptions) {
+  constructor(
+    readonly options: KamcmdOptions,
+    { pipelined = false }: SessionOptions = {},
+  ) {
     this.client = createClient(options.target, {
       timeoutMs: options.timeoutMs,
-      spinMicros: SPIN_MICROS,
+      spinMicros: pipelined ? 0 : SPIN_MICROS,
       fifoReplyDir: options.fifoReplyDir,
       ...(options.replySocketPath === undefined ? {} : { replySocketPath: options.replySocketPath }),
       ...(options.replySocketDir === undefined ? {} : { replySocketDir: options.replySocketDir }),
