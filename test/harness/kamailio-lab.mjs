@@ -82,12 +82,16 @@ export function defaultCfgFile() {
 
 /**
  * Absolute path of an executable found in PATH (plus the sbin dirs), or null.
+ * `node_modules/.bin` directories are skipped: npm puts them first in PATH,
+ * and there `kamcmd`, `kamctl` and `kamdbctl` are OUR tools, while the
+ * harness must always find the real ones.
  *
  * @param {string} name
  * @returns {string | null}
  */
 export function which(name) {
 	for (const dir of withSbin(process.env['PATH']).split(':')) {
+		if (dir.split(path.sep).includes('node_modules')) continue;
 		const p = path.join(dir, name);
 		try {
 			fs.accessSync(p, fs.constants.X_OK);

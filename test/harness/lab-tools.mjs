@@ -193,7 +193,12 @@ export function kamcmd(env, args, options = {}) {
  * @returns {NodeJS.ProcessEnv}
  */
 export function kamctlEnv(env) {
-	return { ...process.env, HOME: env.kamctlHome, PATH: withSbin(process.env['PATH']) };
+	// Without node_modules/.bin: the real tools' scripts must never run our kamcmd/kamctl by name.
+	const path = withSbin(process.env['PATH'])
+		.split(':')
+		.filter((dir) => !dir.split('/').includes('node_modules'))
+		.join(':');
+	return { ...process.env, HOME: env.kamctlHome, PATH: path };
 }
 
 /**

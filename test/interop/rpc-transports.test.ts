@@ -38,13 +38,13 @@ function assertAllEqual(results: Map<string, unknown>, normalise: (value: unknow
 
 /**
  * Values that legitimately differ between two calls or two encodings, normalised narrowly: the
- * seconds-based usrloc timestamps that tick between calls, and `Methods`, an unsigned 32-bit value
- * that BINRPC can only carry as a signed int (-1 for 4294967295).
+ * seconds-based usrloc timestamps that tick between calls, and `Methods` and `HashID`, unsigned
+ * 32-bit values that BINRPC can only carry as signed ints (-1 for 4294967295).
  */
 function normaliseContacts(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value), (key, inner: unknown) => {
     if (key === 'Expires' || key === 'Last-Keepalive' || key === 'Last-Modified') return 'volatile';
-    if (key === 'Methods' && typeof inner === 'number') return inner >>> 0;
+    if ((key === 'Methods' || key === 'HashID') && typeof inner === 'number') return inner >>> 0;
     return inner;
   });
 }
