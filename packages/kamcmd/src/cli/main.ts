@@ -30,6 +30,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const { options } = parsed;
   if (options.command.length > 0) return (await import('../oneshot/run-oneshot.js')).runOneShot(options, io);
-  if (io.stdin.isTTY) return (await import('../repl/start-repl.js')).startRepl(options, io);
+  if (io.stdin.isTTY) {
+    // Ink draws nothing until exit when $CI is set (it reads it once, on load); a terminal on
+    // stdin means a person is typing, CI or not.
+    delete process.env['CI'];
+    delete process.env['CONTINUOUS_INTEGRATION'];
+    return (await import('../repl/start-repl.js')).startRepl(options, io);
+  }
   return (await import('../batch/run-batch.js')).runBatch(options, io);
 }
