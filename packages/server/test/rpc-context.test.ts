@@ -67,7 +67,7 @@ test('fault timing: immediate (first wins, later adds dropped) versus at-send (l
   a.fault(400, 'second');
   assert.equal(a.add(rpcInt(2)), false);
   a.finish();
-  assert.deepEqual(binrpc.sent, [{ kind: 'fault', code: 500, message: 'first' }]);
+  assert.deepEqual(binrpc.sent, [{ kind: 'fault', code: 500, message: 'first', values: [{ type: 'd', value: 1 }] }]);
 
   const json = driver();
   const b = new RpcContext(json);
@@ -75,7 +75,7 @@ test('fault timing: immediate (first wins, later adds dropped) versus at-send (l
   b.add(rpcStr('x'));
   b.fault(400, 'second');
   b.finish();
-  assert.deepEqual(json.sent, [{ kind: 'fault', code: 400, message: 'second' }]);
+  assert.deepEqual(json.sent, [{ kind: 'fault', code: 400, message: 'second', values: [{ type: 's', value: 'x' }] }]);
 });
 
 test('stored scan fault: sent only without data for no-data drivers, always for the others', () => {
@@ -83,7 +83,7 @@ test('stored scan fault: sent only without data for no-data drivers, always for 
   const c = new RpcContext(noData, params([]));
   c.scan('s');
   c.finish();
-  assert.deepEqual(noData.sent, [{ kind: 'fault', code: 400, message: 'missing 0' }]);
+  assert.deepEqual(noData.sent, [{ kind: 'fault', code: 400, message: 'missing 0', values: [] }]);
 
   const withData = driver();
   const d = new RpcContext(withData, params([]));
@@ -97,7 +97,7 @@ test('stored scan fault: sent only without data for no-data drivers, always for 
   e.scan('s');
   e.add(rpcStr('x'));
   e.finish();
-  assert.deepEqual(always.sent, [{ kind: 'fault', code: 400, message: 'type 0' }]);
+  assert.deepEqual(always.sent, [{ kind: 'fault', code: 400, message: 'type 0', values: [{ type: 's', value: 'x' }] }]);
 });
 
 test('send() replies once; delayedReply needs the driver to allow it', () => {

@@ -8,8 +8,11 @@ export const RPC_DELAYED_REPLY = 1;
 
 export type RpcTransportName = 'binrpc' | 'jsonrpc' | 'xmlrpc';
 
-/** What a finished request sends: every top-level value in order, or one fault. */
-export type RpcOutcome = { kind: 'result'; values: RpcValue[] } | ({ kind: 'fault' } & RpcFaultInfo);
+/**
+ * What a finished request sends: every top-level value in order, or one fault. A fault keeps the
+ * values added before it because XML-RPC sends them instead when the code is below 300.
+ */
+export type RpcOutcome = { kind: 'result'; values: RpcValue[] } | ({ kind: 'fault'; values: RpcValue[] } & RpcFaultInfo);
 
 /**
  * The per-transport half of Kamailio's rpc_t: how faults, stored scan faults, size limits and
@@ -117,8 +120,9 @@ export class RpcContext {
       }
       if (read.raise) this.fault(read.raise.code, read.raise.message);
       if (read.stored) this.storedScanFault = read.stored;
-      const ranOutOptional = read.end && step.optional;
-      return { ok: ranOutOptional, count: values.length, values } as ScanResult<F>;
+      // After `*` a failed parameter ends the scan like running out does (observed over BINRPC:
+      // `cnt.get dns 1.5` lists the group); the transport may still have stored a fault.
+      return { ok: step.optional, count: values.length, values } as ScanResult<F>;
     }
     return { ok: true, count: values.length, values } as ScanResult<F>;
   }
@@ -181,9 +185,11 @@ export class RpcContext {
   }
 
   private outcome(): RpcOutcome {
-    if (this.ownFault) return { kind: 'fault', ...this.ownFault };
+    if (this.ownFault) return { kind: 'fault', ...this.ownFault, values: this.values };
     const stored = this.storedScanFault;
-    if (stored && (this.driver.storedFault === 'always' || this.values.length === 0)) return { kind: 'fault', ...stored };
+    if (stored && (this.driver.storedFault === 'always' || this.values.length === 0)) {
+      return { kind: 'fault', ...stored, values: this.values };
+    }
     return { kind: 'result', values: this.values };
   }
 

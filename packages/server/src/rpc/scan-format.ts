@@ -30,7 +30,8 @@ export type ScanTuple<F extends string, Optional extends boolean = false> = F ex
 
 /**
  * Kamailio's scan return value as a record: `count` parameters were stored; `ok` is false when a
- * parameter failed (wrong type, or missing before `*`), which is Kamailio's negative return.
+ * mandatory parameter (before `*`) was missing or unreadable, which is Kamailio's negative return.
+ * After `*` the scan just stops at the first missing or unreadable parameter.
  */
 export type ScanResult<F extends string> =
   | { ok: true; count: number; values: ScanTuple<F> }
