@@ -1,5 +1,6 @@
 import { runCommand, type CommandOutcome } from '../commands/run-command.js';
 import { KamcmdSession } from '../commands/kamcmd-session.js';
+import { resolveCommand } from '../commands/resolve-command.js';
 import { splitWords } from '../commands/split-words.js';
 import type { CliIo } from '../io/cli-io.js';
 import { EXIT_OK, EXIT_TRANSPORT, worstStatus } from '../io/exit-status.js';
@@ -55,7 +56,7 @@ export async function runBatch(options: KamcmdOptions, io: CliIo): Promise<numbe
       inFlight.push(runCommand(session, words));
       while (!stopped && inFlight.length >= PIPELINE_DEPTH) await settleOldest();
       // quit must not let later lines run: wait for it (and everything before it) right away.
-      if (!stopped && (words[0] === 'quit' || words[0] === 'exit')) while (inFlight.length > 0 && !stopped) await settleOldest();
+      if (!stopped && resolveCommand(words).kind === 'quit') while (inFlight.length > 0 && !stopped) await settleOldest();
       if (stopped) break;
     }
     while (inFlight.length > 0 && !stopped) await settleOldest();
