@@ -1,5 +1,8 @@
 import { flush, run } from '@oclif/core';
 
+import { fileURLToPath } from 'node:url';
+
+import { ensureCommandManifest } from './command-manifest.js';
 import { exitCodeOf } from './kamctl-command.js';
 import { printError } from './print-error.js';
 
@@ -9,6 +12,7 @@ import { printError } from './print-error.js';
  */
 export async function runKamctl(argv: string[], binUrl: string): Promise<void> {
   try {
+    await ensureCommandManifest(fileURLToPath(new URL('..', binUrl)));
     await run(argv, binUrl);
   } catch (error) {
     const err = error as Error & { oclif?: { exit?: number } };
