@@ -2,11 +2,13 @@
 //  - one-shot `kamcmd core.uptime`: wall time of the whole process (goal: ours / node -e 0 <= 1.5);
 //  - 1000 `core.uptime` lines on stdin, one process (goal: ours / kamcmd <= 1.0). kamcmd runs them
 //    through its interactive mode; ours pipelines them on its one connection.
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, printTable, round, timeProcess } from '../lib/measure.mjs';
 
-const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages', 'kamcmd', 'dist', 'src', 'bin', 'kamcmd.js');
+const PACKAGE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages', 'kamcmd');
+const BIN = path.join(PACKAGE, 'dist', 'src', 'bin', 'kamcmd.js');
 const LINES = 1000;
 
 export const name = 'kamcmd';
@@ -23,6 +25,8 @@ async function medians(commands, runs, input) {
 
 export async function run(lab, { runs = 5 } = {}) {
   const { env } = lab;
+  // Measure what `npm install` gives: the start-up bundle its prepare step makes from this build.
+  execFileSync(process.execPath, [path.join(PACKAGE, 'scripts', 'bundle.mjs')], { stdio: 'inherit' });
   const oneShot = [];
   for (const [label, target] of [
     ['unix', env.ctlSocket],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { labLikeMethods } from './support/lab-like-methods.js';
 
 const BIN = fileURLToPath(new URL('../src/bin/kamcmd.js', import.meta.url));
 const RECORDER = fileURLToPath(new URL('./support/import-recorder.js', import.meta.url));
+const BUNDLER = fileURLToPath(new URL('../../scripts/bundle.mjs', import.meta.url));
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 
 interface Run {
@@ -57,17 +58,38 @@ describe('the kamcmd and sercmd commands', () => {
     assert.match(usage.stderr, /^sercmd: unknown option -x \(sercmd -h shows the options\)$/m);
   });
 
-  test('one-shot and piped runs load neither Ink nor React; they stay with the REPL', async () => {
+  /** Runs the bin with every module it resolves recorded; returns the result and the module URLs. */
+  async function recorded(name: string, args: readonly string[], input: string) {
+    const log = path.join(logs, name);
+    const result = await run(process.execPath, ['--import', RECORDER, BIN, ...args], { input, env: { ...process.env, KAMCMD_IMPORT_LOG: log } });
+    return { result, loaded: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+  }
+
+  const loadsTheRepl = (url: string) => /\/node_modules\/(ink|react|react-reconciler|yoga-layout)\/|repl/.test(url);
+
+  test('one-shot and piped runs load neither Ink nor React, from the modules or from the bundle', async () => {
+    // Compiled modules: the bundle made from the previous build no longer matches this one.
+    rmSync(path.join(BIN, '..', '..', '..', 'bundle'), { recursive: true, force: true });
     for (const [name, args, input] of [
       ['oneshot', ['-s', peer.target, 'core.version'], ''],
       ['batch', ['-s', peer.target], 'core.version\n'],
     ] as const) {
-      const log = path.join(logs, name);
-      const result = await run(process.execPath, ['--import', RECORDER, BIN, ...args], { input, env: { ...process.env, KAMCMD_IMPORT_LOG: log } });
+      const { result, loaded } = await recorded(`modules-${name}`, args, input);
       assert.equal(result.stdout, 'kamailio 5.6.3 (x86_64/linux) \n', result.stderr);
-      const loaded = readFileSync(log, 'utf8').split('\n');
-      assert.ok(loaded.some((url) => url.includes(`/dist/src/${name}/run-${name}.js`)), `${name} module loaded`);
-      assert.deepEqual(loaded.filter((url) => /\/node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(url) || url.includes('/repl/')), [], name);
+      assert.ok(loaded.some((url) => url.endsWith(`/dist/src/${name}/run-${name}.js`)), `${name}: the compiled modules ran`);
+      assert.deepEqual(loaded.filter(loadsTheRepl), [], name);
+    }
+    // The start-up bundle, made from this build as npm install's prepare step makes it.
+    execFileSync(process.execPath, [BUNDLER]);
+    for (const [name, args, input] of [
+      ['oneshot', ['-s', peer.target, 'core.version'], ''],
+      ['batch', ['-s', peer.target], 'core.version\n'],
+    ] as const) {
+      const { result, loaded } = await recorded(`bundle-${name}`, args, input);
+      assert.equal(result.stdout, 'kamailio 5.6.3 (x86_64/linux) \n', result.stderr);
+      assert.ok(loaded.some((url) => url.endsWith('/dist/bundle/main.mjs')), `${name}: the bundle ran`);
+      assert.ok(!loaded.some((url) => url.includes('/dist/src/cli/')), `${name}: and not the modules`);
+      assert.deepEqual(loaded.filter(loadsTheRepl), [], name);
     }
   });
 

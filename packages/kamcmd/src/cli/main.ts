@@ -1,14 +1,16 @@
 import { parseTarget, TargetSyntaxError } from '@kamkit/rpc';
+import { runBatch } from '../batch/run-batch.js';
 import type { CliIo } from '../io/cli-io.js';
 import { EXIT_OK, EXIT_USAGE } from '../io/exit-status.js';
 import { parseOptions } from '../options/parse-options.js';
+import { runOneShot } from '../oneshot/run-oneshot.js';
 import { UsageError } from '../options/usage-error.js';
 import { usageText, versionText } from './usage-text.js';
 
 /**
  * kamcmd's entry point, free of process globals: picks one-shot, batch or REPL mode and resolves to
- * the exit status. Each mode's module is loaded only when chosen, so a one-shot run never loads
- * the REPL (Ink, React).
+ * the exit status. The REPL (Ink, React) is loaded only when chosen; one-shot and batch share
+ * nearly all their code and come with this module.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -29,7 +31,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_OK;
   }
   const { options } = parsed;
-  if (options.command.length > 0) return (await import('../oneshot/run-oneshot.js')).runOneShot(options, io);
+  if (options.command.length > 0) return runOneShot(options, io);
   if (io.stdin.isTTY) {
     // Ink draws nothing until exit when $CI is set (it reads it once, on load); a terminal on
     // stdin means a person is typing, CI or not.
@@ -37,5 +39,5 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     delete process.env['CONTINUOUS_INTEGRATION'];
     return (await import('../repl/start-repl.js')).startRepl(options, io);
   }
-  return (await import('../batch/run-batch.js')).runBatch(options, io);
+  return runBatch(options, io);
 }
