@@ -3,6 +3,7 @@
 // by a named rule that touches only them.
 import assert from 'node:assert/strict';
 import dgram from 'node:dgram';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { kamcmd, readLabEnv, registerUser, run, type RunResult } from '../harness/index.mjs';
@@ -165,6 +166,10 @@ describe('kamcmd: our output equals the real kamcmd 5.6.3 byte for byte', () => 
     assertSameRun('fifo core.version', theirs, overFifo, KEEP);
     const overUnixd = await ours(['-D', env.workDir, 'core.version'], { address: env.ctlUnixd });
     assertSameRun('unixd -D core.version', theirs, overUnixd, KEEP);
+    const replySocket = `${env.workDir}/kamcmd-reply.sock`;
+    const atReplyPath = await ours(['-R', replySocket, 'core.version'], { address: env.ctlUnixd });
+    assertSameRun('unixd -R core.version', theirs, atReplyPath, KEEP);
+    assert.ok(!existsSync(replySocket), 'the reply socket is removed afterwards');
   });
 
   test('piped commands print what kamcmd prints for the same lines, minus its banner and prompts', async () => {

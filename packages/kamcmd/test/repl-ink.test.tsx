@@ -77,7 +77,7 @@ describe('REPL (Ink, through ink-testing-library)', () => {
     app.unmount();
   });
 
-  test('a second Tab lists the candidates; cfg groups and variables complete', async () => {
+  test('a second Tab lists the candidates; cfg groups and variables, counter groups and names complete', async () => {
     const { app, screen, typed } = startRepl();
     await typed('core.p', TAB);
     await eventually(() => assert.doesNotMatch(screen(), /fetching/));
@@ -87,6 +87,11 @@ describe('REPL (Ink, through ink-testing-library)', () => {
     await eventually(() => assert.match(screen(), /kamcmd> cfg\.get lab$/m));
     await typed('gr', TAB);
     await eventually(() => assert.match(screen(), /kamcmd> cfg\.get lab greeting$/m));
+    // Counter groups (cnt.grps_list), then the group's counters (cnt.var_list GROUP).
+    await typed('\u0015', 'cnt.get sc', TAB);
+    await eventually(() => assert.match(screen(), /kamcmd> cnt\.get script$/m));
+    await typed('lab_req', TAB);
+    await eventually(() => assert.match(screen(), /kamcmd> cnt\.get script lab_requests$/m));
     app.unmount();
   });
 
