@@ -4,7 +4,9 @@ import type { Knex } from 'knex';
 
 import type { DbAccess } from '../db/open-database.js';
 import { callRpc, openRpcClient } from '../rpc/rpc-session.js';
-import { loadSettings } from '../settings/load-settings.js';
+import type { Kamctlrc } from '@kamkit/kamctlrc';
+
+import { readKamctlrc, settingsFromKamctlrc } from '../settings/load-settings.js';
 import type { DbSettings, KamctlSettings } from '../settings/kamctl-settings.js';
 import { ExitCode, KamctlError, UsageError, type ExitCodeValue } from './exit-codes.js';
 import { printError } from './print-error.js';
@@ -21,20 +23,31 @@ export abstract class KamctlCommand extends Command {
   static override baseFlags = {
     json: Flags.boolean({ description: 'print the result (or the error) as one JSON document', default: false }),
     rpc: Flags.string({
-      description: 'RPC target: fifo:PATH, unix:PATH, tcp:HOST:PORT, http://HOST:PORT/RPC... (default: fifo:$RPCFIFOPATH)',
-      env: 'KAMCTL_RPC',
+      description: 'RPC target: fifo:PATH, unix:PATH, tcp:HOST:PORT, http://HOST:PORT/RPC... (default: KAMCTL_RPC, else fifo:$RPCFIFOPATH)',
       helpGroup: 'GLOBAL',
     }),
+    config: Flags.string({ description: 'read only this kamctlrc file instead of the usual ones', helpGroup: 'GLOBAL' }),
   };
 
   private settingsValue?: KamctlSettings;
+  private kamctlrcValue?: Kamctlrc;
   private databases = new Map<DbAccess, Promise<Knex>>();
   private rpcClientValue?: RpcClient;
   protected jsonOutput = false;
   protected rpcOverride: string | undefined;
+  protected configFile: string | undefined;
+
+  /** The effective kamctlrc variables, read once; what could not be evaluated is said on stderr. */
+  protected get kamctlrc(): Kamctlrc {
+    if (!this.kamctlrcValue) {
+      this.kamctlrcValue = readKamctlrc(process.env, this.configFile);
+      for (const w of this.kamctlrcValue.warnings) process.stderr.write(`kamctl: warning: ${w.file}:${w.line}: ${w.message}\n`);
+    }
+    return this.kamctlrcValue;
+  }
 
   protected get settings(): KamctlSettings {
-    this.settingsValue ??= loadSettings(process.env, { rpcTarget: this.rpcOverride });
+    this.settingsValue ??= settingsFromKamctlrc(this.kamctlrc, { rpcTarget: this.rpcOverride });
     return this.settingsValue;
   }
 
@@ -49,6 +62,7 @@ export abstract class KamctlCommand extends Command {
     const flags = parsed.flags as KamctlFlags<T>;
     this.jsonOutput = flags.json;
     this.rpcOverride = flags.rpc;
+    this.configFile = flags.config;
     return { flags, args: parsed.args as KamctlArgs<T>, argv: parsed.argv as string[] };
   }
 

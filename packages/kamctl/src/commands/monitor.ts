@@ -14,7 +14,7 @@ export default class Monitor extends KamctlCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parseCommand(Monitor);
-    const interval = flags.interval ?? (Number(process.env['WATCH_PERIOD']) || 2);
+    const interval = flags.interval ?? (Number(this.kamctlrc.get('WATCH_PERIOD')) || 2);
     let stop = false;
     let wake: () => void = () => {};
     const quit = () => {

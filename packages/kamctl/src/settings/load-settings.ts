@@ -1,19 +1,50 @@
-import { settingsFromVariables, SettingsError, type KamctlSettings, type SettingVariables } from './kamctl-settings.js';
+import { KamctlrcError, loadKamctlrc, type Kamctlrc } from '@kamkit/kamctlrc';
+
 import { UsageError } from '../cli/exit-codes.js';
+import { settingsFromVariables, SettingsError, type KamctlSettings, type SettingVariables } from './kamctl-settings.js';
+
+/** Variables kamctl reads beyond the kamctlrc ones the reader knows: ours, and kamctl's table names. */
+export const KAMCTL_EXTRA_VARIABLES = [
+  'KAMCTL_RPC',
+  'KAMCTL_RPC_TIMEOUT',
+  'KAMCTL_REALM',
+  'HA1_SHA256_COLUMN',
+  'HA1B_SHA256_COLUMN',
+  'DBSOCKET',
+  'MYSQL_UNIX_PORT',
+  'SUB_TABLE',
+  'ACL_TABLE',
+  'DA_TABLE',
+  'DOMAIN_TABLE',
+  'SD_TABLE',
+  'AVP_TABLE',
+  'TRUSTED_TABLE',
+  'ADDRESS_TABLE',
+  'DISPATCHER_TABLE',
+];
 
 export interface SettingOverrides {
+  /** --config: read only this rc file. */
+  configFile?: string | undefined;
   /** --rpc */
-  rpcTarget?: string;
+  rpcTarget?: string | undefined;
 }
 
-/**
- * The settings a command runs with. Today the variables come from the environment (kamctl's rc
- * files only assign the same variables); the kamctlrc reader will feed its effective values here.
- */
-export function loadSettings(vars: SettingVariables, overrides: SettingOverrides = {}): KamctlSettings {
+/** kamctl's rc files (same files and order as kamctl; a non-empty environment variable wins). */
+export function readKamctlrc(env: SettingVariables, configFile: string | undefined): Kamctlrc {
+  try {
+    return loadKamctlrc({ tool: 'kamctl', configFile, env, variables: KAMCTL_EXTRA_VARIABLES });
+  } catch (error) {
+    if (error instanceof KamctlrcError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The settings a command runs with, from the effective kamctlrc values; --rpc beats them. */
+export function settingsFromKamctlrc(rc: Kamctlrc, overrides: SettingOverrides = {}): KamctlSettings {
   let settings: KamctlSettings;
   try {
-    settings = settingsFromVariables(vars);
+    settings = settingsFromVariables(rc.values);
   } catch (error) {
     if (error instanceof SettingsError) throw new UsageError(error.message);
     throw error;

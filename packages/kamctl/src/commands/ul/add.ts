@@ -25,7 +25,7 @@ export default class UlAdd extends KamctlCommand {
     const aor = formatAccount(parseAccount(args.aor, this.settings.sipDomain));
     const contact = validateSipUri(args.contact, 'contact', 512);
     const expires = parseInteger(args.expires, 'expires', 0, INT32_MAX);
-    const qText = flags.q ?? process.env['DEFAULT_Q'] ?? '1.0';
+    const qText = flags.q ?? this.kamctlrc.get('DEFAULT_Q') ?? '1.0';
     const q = Number(qText);
     if (!/^\d*\.?\d+$/.test(qText) || q < 0 || q > 1) throw new ValidationError('q', qText, 'expected a number from 0 to 1');
     // usrloc reads q as a double, methods as unsigned: 0xFFFFFFFF (all methods) goes out as int -1.
