@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { int, str, struct } from '@kamkit/binrpc';
+import { avp, int, str, struct } from '@kamkit/binrpc';
 import { startBinrpcPeer, type BinrpcPeer } from './support/binrpc-peer.js';
 import { labLikeMethods } from './support/lab-like-methods.js';
 import { runMain } from './support/run-main.js';
@@ -24,6 +24,8 @@ describe('one-shot: kamcmd METHOD ARGS...', () => {
         ],
       }),
       'dbg.bp': () => 'silence',
+      // A member name outside any struct: kamcmd's reader gives up on such a record.
+      'odd.reply': () => ({ values: [str('before'), avp('stray'), str('after')] }),
     });
   });
   after(() => peer.close());
@@ -98,6 +100,13 @@ describe('one-shot: kamcmd METHOD ARGS...', () => {
       assert.equal(result.stderr.split('\n').length, 2, `one line: ${result.stderr}`);
       assert.equal(result.stdout, '');
     }
+  });
+
+  test('a reply kamcmd cannot print: what it would print, then why it stopped, exit status 3', async () => {
+    const result = await runMain(['-s', peer.target, 'odd.reply']);
+    assert.equal(result.status, 3);
+    assert.equal(result.stdout, 'before\n');
+    assert.match(result.stderr, /^unix:.*: KamcmdPrintError: while parsing the record 1: bad record \(member name outside a struct member\)\n$/);
   });
 
   test('a wrong argument count or type is the server\'s fault, shown as such', async () => {
