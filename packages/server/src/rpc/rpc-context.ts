@@ -143,9 +143,12 @@ export class RpcContext {
     this.ownFault = { code, message };
   }
 
-  /** send(ctx): replies now; later adds and faults are ignored. */
+  /**
+   * send(ctx): replies now with what was added (a stored scan fault is not sent: Kamailio only uses
+   * it when the handler returns without replying); later adds and faults are ignored.
+   */
   send(): void {
-    if (!this.replied) this.sendNow();
+    if (!this.replied) this.sendNow(false);
   }
 
   /** capabilities(ctx). */
@@ -179,14 +182,14 @@ export class RpcContext {
     return this.replied || (this.ownFault !== undefined && this.driver.faultTiming === 'immediate');
   }
 
-  private sendNow(): void {
+  private sendNow(withStoredFault = true): void {
     this.replied = true;
-    this.driver.send(this.outcome());
+    this.driver.send(this.outcome(withStoredFault));
   }
 
-  private outcome(): RpcOutcome {
+  private outcome(withStoredFault: boolean): RpcOutcome {
     if (this.ownFault) return { kind: 'fault', ...this.ownFault, values: this.values };
-    const stored = this.storedScanFault;
+    const stored = withStoredFault ? this.storedScanFault : undefined;
     if (stored && (this.driver.storedFault === 'always' || this.values.length === 0)) {
       return { kind: 'fault', ...stored, values: this.values };
     }
