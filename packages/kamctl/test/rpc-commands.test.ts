@@ -79,6 +79,9 @@ describe('kamctl runtime commands against an in-test JSON-RPC peer', () => {
     assert.equal(out.reload.status, 'reloaded');
     assert.ok(out.reload.waitedMs >= 500, 'retried after the throttle refusal');
     assert.equal(peer.calls.filter((c) => c.method === 'dispatcher.reload').length, 2);
+    const reload = await runKamctl(['dispatcher', 'reload', '--json'], env);
+    assert.equal(reload.code, 0, reload.stderr);
+    assert.equal(JSON.parse(reload.stdout), 'Ok. Dispatcher successfully reloaded.');
   });
 
   test('a reload method the server lacks is reported, not fatal; other refusals exit 1', async () => {

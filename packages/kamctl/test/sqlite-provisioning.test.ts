@@ -68,6 +68,9 @@ describe('kamctl on SQLite: provisioning commands end to end', () => {
       ['add', 'a b', 'pw'],
       ['add', 'a@b@c', 'pw'],
       ['acl', 'grant', "o'x", 'local', 'notagroup'],
+      ['setn', "o'x", 'ha1', '12abc'],
+      ['sets', "o'x", 'no_such_column', 'x'],
+      ['sets', "o'x", 'id', '7'],
     ]) {
       const r = await runKamctl(args, env);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);

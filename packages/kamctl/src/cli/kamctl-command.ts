@@ -58,7 +58,8 @@ export abstract class KamctlCommand extends Command {
     this.jsonOutput = this.argv.includes('--json');
     // oclif would fill a missing argument from piped stdin; stdin is ours (--password-stdin, import -).
     for (const arg of Object.values(command.args ?? {})) (arg as { ignoreStdin?: boolean }).ignoreStdin = true;
-    const parsed = await this.parse(command as unknown as typeof Command);
+    // oclif spreads the class's own static properties only: name the inherited ones too.
+    const parsed = await this.parse({ args: command.args, flags: command.flags, baseFlags: command.baseFlags, strict: command.strict } as unknown as typeof Command);
     const flags = parsed.flags as KamctlFlags<T>;
     this.jsonOutput = flags.json;
     this.rpcOverride = flags.rpc;

@@ -1,10 +1,14 @@
 import { Flags } from '@oclif/core';
 
+import type { CredentialSettings } from '../settings/kamctl-settings.js';
+import { validateSipDomain } from '../validate/sip-domain.js';
 import { UsageError } from './exit-codes.js';
 import { promptSecret, readStdinLine } from './terminal-input.js';
 
+/** The flags of the commands that set a password (add, passwd). */
 export const passwordFlags = {
   'password-stdin': Flags.boolean({ description: 'read the password from the first line of stdin', default: false }),
+  realm: Flags.string({ description: 'digest realm for ha1/ha1b (default: KAMCTL_REALM, else the domain)' }),
 };
 
 /**
@@ -21,4 +25,14 @@ export async function resolvePassword(argument: string | undefined, fromStdin: b
   if (password === '') throw new UsageError('empty password');
   if (password.includes('\0')) throw new UsageError('the password contains a NUL character');
   return password;
+}
+
+/** The password and the hashing settings with --realm applied. */
+export async function resolveCredentialInput(
+  argument: string | undefined,
+  flags: { 'password-stdin': boolean; realm?: string | undefined },
+  settings: CredentialSettings,
+): Promise<{ password: string; credentials: CredentialSettings }> {
+  const realm = flags.realm === undefined ? settings.realm : validateSipDomain(flags.realm, 'realm');
+  return { password: await resolvePassword(argument, flags['password-stdin']), credentials: { ...settings, realm } };
 }

@@ -1,12 +1,11 @@
-import { Args, Flags } from '@oclif/core';
+import { Args } from '@oclif/core';
 
 import { KamctlError } from '../cli/exit-codes.js';
 import { KamctlCommand } from '../cli/kamctl-command.js';
-import { passwordFlags, resolvePassword } from '../cli/password-source.js';
+import { passwordFlags, resolveCredentialInput } from '../cli/password-source.js';
 import { credentialColumns } from '../credentials/digest-credentials.js';
 import { SubscriberRepository } from '../db/subscriber-repository.js';
 import { formatAccount, parseAccount } from '../validate/aor.js';
-import { validateSipDomain } from '../validate/sip-domain.js';
 
 export default class Passwd extends KamctlCommand {
   static override summary = "change a subscriber's password (ha1, ha1b and, with STORE_PLAINTEXT_PW=1, password)";
@@ -14,16 +13,12 @@ export default class Passwd extends KamctlCommand {
     user: Args.string({ description: 'user or user@domain', required: true }),
     password: Args.string({ description: 'new password (prefer --password-stdin or KAMCTL_PASSWORD)' }),
   };
-  static override flags = {
-    ...passwordFlags,
-    realm: Flags.string({ description: 'digest realm (default: KAMCTL_REALM, else the domain)' }),
-  };
+  static override flags = passwordFlags;
 
   async run(): Promise<void> {
     const { args, flags } = await this.parseCommand(Passwd);
     const account = parseAccount(args.user, this.settings.sipDomain);
-    const password = await resolvePassword(args.password, flags['password-stdin']);
-    const credentials = { ...this.settings.credentials, realm: flags.realm === undefined ? this.settings.credentials.realm : validateSipDomain(flags.realm, 'realm') };
+    const { password, credentials } = await resolveCredentialInput(args.password, flags, this.settings.credentials);
     const changed = await this.inTransaction((trx) =>
       new SubscriberRepository(trx, this.settings.tables.subscriber).set(account, credentialColumns(account.username, account.domain, password, credentials)),
     );
