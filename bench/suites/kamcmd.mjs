@@ -2,7 +2,7 @@
 //  - one-shot `kamcmd core.uptime`: wall time of the whole process (goal: ours / node -e 0 <= 1.5);
 //  - 1000 `core.uptime` lines on stdin, one process (goal: ours / kamcmd <= 1.0). kamcmd runs them
 //    through its interactive mode; ours pipelines them on its one connection.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, printTable, round, timeProcess } from '../lib/measure.mjs';
@@ -13,12 +13,24 @@ const LINES = 1000;
 
 export const name = 'kamcmd';
 
+/**
+ * Wall time of one run. Without input stdin is closed: a one-shot command exits before it would
+ * read it (writing even nothing to its stdin then fails with EPIPE).
+ */
+async function timeOnce(command, args, input) {
+  if (input !== undefined) return (await timeProcess(command, args, { input })).ms;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 /** Median wall time of `runs` runs of each command, interleaved so that noise hits all alike. */
 async function medians(commands, runs, input) {
   const times = commands.map(() => []);
-  for (const [command, args] of commands) await timeProcess(command, args, { input }); // warm-up
+  for (const [command, args] of commands) await timeOnce(command, args, input); // warm-up
   for (let i = 0; i < runs; i++) {
-    for (const [j, [command, args]] of commands.entries()) times[j].push((await timeProcess(command, args, { input })).ms);
+    for (const [j, [command, args]] of commands.entries()) times[j].push(await timeOnce(command, args, input));
   }
   return times.map((t) => round(median(t)));
 }
