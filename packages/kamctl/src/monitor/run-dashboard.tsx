@@ -18,7 +18,7 @@ export function openDashboard(target: string, intervalSeconds: number, onQuit: (
     update(state: MonitorState) {
       const view = <MonitorDashboard state={state} target={target} intervalSeconds={intervalSeconds} />;
       if (instance) instance.rerender(view);
-      else instance = render(view, { exitOnCtrlC: false, stdin: undefined });
+      else instance = render(view, { exitOnCtrlC: false });
     },
     close() {
       instance?.unmount();
