@@ -70,7 +70,8 @@ export class CtlHandler {
           parser.parse(chunk, (packet) => answerInOrder(this.queue.run(() => this.processor.handle(packet, origin))));
           // A packet that can never fit the buffer: ctl keeps reading until the buffer overruns and
           // then drops the connection without a reply; we drop it as soon as the header says so.
-          if (parser.bufferedBytes >= CTL_STREAM_BUFFER) throw new PacketTooLargeError(parser.bufferedBytes, CTL_STREAM_BUFFER);
+          const expected = parser.expectedBytes();
+          if (expected !== undefined && expected > CTL_STREAM_BUFFER) throw new PacketTooLargeError(expected, CTL_STREAM_BUFFER);
         } catch (error) {
           if (error instanceof PacketTooLargeError) {
             closed = true;

@@ -5,25 +5,30 @@ export const FIFO_REQUEST_MAX = 8190;
  * Cuts JSON documents out of the FIFO byte stream as jsonrpcs does (§4.7): a request ends at the `}`
  * that brings the brace depth back to 0; braces inside "..." or '...' literals do not count, and a
  * quote after a backslash does not close a literal. Bytes before the first `{` belong to the
- * request (they are whitespace in practice and get trimmed). A request longer than 8190 bytes is
- * dropped, and what follows is read as the start of the next one.
+ * request (they are whitespace in practice and get trimmed).
+ *
+ * A request longer than 8190 bytes is dropped. Kamailio then reads its remaining bytes as the start
+ * of the next request, which also spoils the next client's request; we skip to the end of the
+ * oversized document instead (deliberate difference), keeping nothing of it in memory.
  */
 export class FifoFramer {
   private buffer = '';
   private depth = 0;
   private started = false;
   private quote: string | undefined;
-  private scanned = 0;
+  private previous: string | undefined;
   private bytes = 0;
+  private discarding = false;
 
   /** Feeds text; calls `onRequest` for every complete request. */
   push(text: string, onRequest: (request: string) => void): void {
-    this.buffer += text;
-    while (this.scanned < this.buffer.length) {
-      const c = this.buffer[this.scanned]!;
-      const previous = this.scanned > 0 ? this.buffer[this.scanned - 1] : undefined;
-      this.scanned++;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      const previous = this.previous;
+      this.previous = c;
       this.bytes += c.charCodeAt(0) < 0x80 ? 1 : Buffer.byteLength(c);
+      let complete = false;
       if (this.quote !== undefined) {
         if (c === this.quote && previous !== '\\') this.quote = undefined;
       } else if (c === '"' || c === "'") {
@@ -33,23 +38,29 @@ export class FifoFramer {
         this.started = true;
       } else if (c === '}' && this.started) {
         this.depth--;
-        if (this.depth === 0) {
-          const request = this.buffer.slice(0, this.scanned);
-          this.reset(this.buffer.slice(this.scanned));
-          onRequest(request);
-          continue;
-        }
+        complete = this.depth === 0;
       }
-      if (this.bytes >= FIFO_REQUEST_MAX) this.reset(this.buffer.slice(this.scanned));
+      if (complete) {
+        const request = this.buffer + text.slice(start, i + 1);
+        const dropped = this.discarding;
+        this.reset();
+        start = i + 1;
+        if (!dropped) onRequest(request);
+      } else if (!this.discarding && this.bytes >= FIFO_REQUEST_MAX) {
+        this.discarding = true;
+        this.buffer = '';
+        start = i + 1;
+      }
     }
+    if (!this.discarding) this.buffer += text.slice(start);
   }
 
-  private reset(rest: string): void {
-    this.buffer = rest;
-    this.scanned = 0;
+  private reset(): void {
+    this.buffer = '';
     this.bytes = 0;
     this.depth = 0;
     this.started = false;
     this.quote = undefined;
+    this.discarding = false;
   }
 }
