@@ -6,29 +6,31 @@ const DELETE_FAILED = 'Failed to delete the value';
 
 type Timing = 'now' | 'delayed';
 
+/** The value parameter: `d`, `s`, or (`any`) an int if it scans as one, else a string, as cfg_rpc does. */
+function scanValue(rpc: RpcContext, valueType: 'int' | 'string' | 'any'): number | string | undefined {
+  if (valueType !== 'string') {
+    const asInt = rpc.scan('d');
+    if (asInt.ok || valueType === 'int') return asInt.ok ? asInt.values[0] : undefined;
+  }
+  // Each scan clears the fault a failed one prepared (ctl), so a string after a failed int is clean.
+  const asString = rpc.scan('s');
+  return asString.ok ? asString.values[0] : undefined;
+}
+
 /** `SSd`, `SSs`, or `SS` + a value tried as int, then as string (cfg.set, cfg.set_delayed). */
 function setHandler(state: CfgRpcState, timing: Timing, valueType: 'int' | 'string' | 'any') {
   return (rpc: RpcContext): void => {
     state.view.beginUnit();
     const names = rpc.scan('SS');
     if (!names.ok) return;
-    let value: number | string | undefined;
-    if (valueType === 'int') {
-      const scanned = rpc.scan('d');
-      if (!scanned.ok) return;
-      value = scanned.values[0];
-    } else if (valueType === 'string') {
-      const scanned = rpc.scan('s');
-      if (!scanned.ok) return;
-      value = scanned.values[0];
-    } else {
-      // Optional scans, so that the failed int attempt leaves no stored fault behind.
-      value = rpc.scan('*d').values[0] ?? rpc.scan('*s').values[0];
-      if (value === undefined) return rpc.fault(400, `${SET_FAILED}: no value given`);
-    }
+    // cfg.set checks the group before reading the value; the typed setters read all three first.
+    const typed = valueType === 'any' ? undefined : scanValue(rpc, valueType);
+    if (valueType !== 'any' && typed === undefined) return;
     const [groupText, name] = names.values;
     const ref = groupArgument(rpc, groupText);
     if (!ref) return;
+    const value = typed ?? scanValue(rpc, valueType);
+    if (value === undefined) return;
     const target = { ...ref, name };
     withCfgFault(rpc, 400, SET_FAILED, () => (timing === 'now' ? state.framework.setNow(target, value) : state.framework.setDelayed(target, value)));
   };
