@@ -39,7 +39,7 @@ test('kamcmd-errors.txt: same fault codes and texts (with the reason added), tra
   assert.equal(await peer.kamcmd('cfg.set_now_int', 'maxfwd', 'max_limit', '1000'), 'error: 400 - Failed to set the variable: 1000 is out of range for maxfwd.max_limit, expected 0 to 255\n');
   assert.equal(await peer.kamcmd('cfg.set_now_int', 'nosuchgroup', 'x', '1'), 'error: 400 - Failed to set the variable: unknown group "nosuchgroup"\n');
   assert.equal(await peer.kamcmd('cfg.set_now_string', 'core', 'debug', 'abc'), 'error: 400 - Failed to set the variable: cannot convert string "abc" to integer for core.debug, expected a decimal integer\n');
-  assert.equal(await peer.kamcmd('cfg.get', 'lab', 'nosuchvar'), 'error: 400 - Failed to get the variable: unknown variable "nosuchvar" in group lab (it has enabled, greeting)\n');
+  assert.equal(await peer.kamcmd('cfg.get', 'lab', 'nosuchvar'), 'error: 400 - Failed to get the variable: unknown variable "nosuchvar" in group lab\n');
 });
 
 test('every method cfg_rpc registers in 5.6.3, with RET_ARRAY on cfg.list only', async () => {
@@ -94,7 +94,7 @@ test('cfg.set_delayed*, cfg.diff, cfg.commit, cfg.rollback over both transports;
   assert.equal(await peer.kamcmd('cfg.get', 'core', 'debug'), '1\n');
   assert.equal(await peer.kamcmd('cfg.set_delayed', 'pstn', 'gw_ip', '7'), '');
   assert.equal(await peer.kamcmd('cfg.set_delayed', 'core', 'debug', 's:4'), '');
-  assert.match(await peer.kamcmd('cfg.set_delayed_int', 'core', 'nope', '4'), /^error: 400 - Failed to set the variable: unknown variable "nope" in group core \(it has debug, log_facility, .*, pv_cache_action\)\n$/);
+  assert.match(await peer.kamcmd('cfg.set_delayed_int', 'core', 'nope', '4'), /^error: 400 - Failed to set the variable: unknown variable "nope" in group core\n$/);
   assert.equal(await peer.kamcmd('cfg.diff'), '{\n\tgroup name: pstn\n\tvariable name: gw_ip\n\told value: 10.9.9.9\n\tnew value: 7\n}\n{\n\tgroup name: core\n\tvariable name: debug\n\told value: 1\n\tnew value: 4\n}\n');
   assert.equal(await peer.kamcmd('cfg.rollback'), '');
   assert.equal(await peer.kamcmd('cfg.diff'), '');

@@ -276,7 +276,8 @@ export class CfgFramework {
     if (!registered) throw unknownGroup(target.group);
     const index = registered.index.get(target.name);
     if (index === undefined) {
-      throw new CfgError('unknown-variable', `unknown variable ${JSON.stringify(target.name)} in group ${target.group} (it has ${registered.def.vars.map((v) => v.name).join(', ')})`);
+      // Short: BINRPC faults are cut at 255 bytes, and cfg.list names the variables.
+      throw new CfgError('unknown-variable', `unknown variable ${JSON.stringify(target.name)} in group ${target.group}`);
     }
     return { def: registered.def.vars[index]!, index };
   }
