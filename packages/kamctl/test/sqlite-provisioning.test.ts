@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { digestHa1, digestHa1b } from '../src/credentials/digest-credentials.js';
 import { runKamctl } from './support/run-kamctl.js';
-import { createSqliteDatabase, queryRows } from './support/sqlite-database.js';
+import { createSqliteDatabase, execSql, queryRows } from './support/sqlite-database.js';
 
 describe('kamctl on SQLite: provisioning commands end to end', () => {
   let db: ReturnType<typeof createSqliteDatabase>;
@@ -126,6 +126,15 @@ describe('kamctl on SQLite: provisioning commands end to end', () => {
     assert.equal((await runKamctl(['nosuchcommand'], env)).code, 2);
     assert.equal((await runKamctl(['dispatcher', 'add'], env)).code, 2);
     assert.equal((await runKamctl(['show', 'x'], { KAMCTL_RPC: 'unix:/x' })).code, 2, 'no DBENGINE');
+  });
+
+  test('a database error names the database and the driver message, never the values (no password, no hash)', async () => {
+    execSql(db.path, "CREATE TRIGGER no_dash BEFORE UPDATE ON subscriber WHEN NEW.password LIKE '% - %' BEGIN SELECT RAISE(ABORT, 'refused - by trigger'); END;");
+    const r = await runKamctl(['passwd', 'bob@back\\slash.local', 'top - secret'], env);
+    execSql(db.path, 'DROP TRIGGER no_dash;');
+    assert.equal(r.code, 4);
+    assert.equal(r.stderr, `kamctl: sqlite:${db.path}: SQLITE_CONSTRAINT_TRIGGER: refused - by trigger\n`);
+    assert.doesNotMatch(r.stderr, /secret|[0-9a-f]{32}/);
   });
 
   test('passwords: not from a prompt when stdin is not a terminal; KAMCTL_PASSWORD works', async () => {

@@ -1,11 +1,10 @@
-import { Command, Flags, type Interfaces } from '@oclif/core';
+import type { Kamctlrc } from '@kamkit/kamctlrc';
 import { formatJson, formatKamcmdReply, plainToRecords, type RpcClient, type RpcParam } from '@kamkit/rpc';
+import { Command, Flags, type Interfaces } from '@oclif/core';
 import type { Knex } from 'knex';
 
 import type { DbAccess } from '../db/open-database.js';
 import { callRpc, openRpcClient } from '../rpc/rpc-session.js';
-import type { Kamctlrc } from '@kamkit/kamctlrc';
-
 import { readKamctlrc, settingsFromKamctlrc } from '../settings/load-settings.js';
 import type { DbSettings, KamctlSettings } from '../settings/kamctl-settings.js';
 import { ExitCode, KamctlError, UsageError, type ExitCodeValue } from './exit-codes.js';

@@ -1,6 +1,6 @@
-import { flush, run } from '@oclif/core';
-
 import { fileURLToPath } from 'node:url';
+
+import { flush, run } from '@oclif/core';
 
 import { ensureCommandManifest } from './command-manifest.js';
 import { exitCodeOf } from './kamctl-command.js';
@@ -24,6 +24,8 @@ export async function runKamctl(argv: string[], binUrl: string): Promise<void> {
     }
   }
   await flush();
+  // Let a large output (export) reach a slow reader before exiting.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   // Nothing is left to wait for: exit now rather than on the last open handle.
   process.exit(process.exitCode ?? 0);
 }

@@ -11,7 +11,7 @@ export function knexConfig(db: DbSettings, access: DbAccess): Knex.Config {
   const password = access === 'rw' ? db.rwPassword : db.roPassword;
   switch (db.engine) {
     case 'sqlite':
-      return { client: 'better-sqlite3', connection: { filename: db.path! }, useNullAsDefault: true };
+      return { client: 'better-sqlite3', connection: { filename: db.path! }, useNullAsDefault: true, compileSqlOnError: false };
     case 'mysql':
       return {
         client: 'mysql2',
@@ -26,12 +26,14 @@ export function knexConfig(db: DbSettings, access: DbAccess): Knex.Config {
           supportBigNumbers: true,
         },
         pool: { min: 0, max: 1 },
+        compileSqlOnError: false,
       };
     case 'pgsql':
       return {
         client: 'pg',
         connection: { host: db.host, port: db.port ?? 5432, user, password: password ?? '', database: db.name },
         pool: { min: 0, max: 1 },
+        compileSqlOnError: false,
       };
   }
 }
@@ -49,7 +51,13 @@ export async function openDatabase(db: DbSettings, access: DbAccess): Promise<Kn
     // better-sqlite3 would create an empty file and every query would then fail with "no such table".
     if (!existsSync(db.path!)) throw new DbError(`SQLite database ${db.path} does not exist (DB_PATH)`);
   }
-  return knex(knexConfig(db, access));
+  const connection = knex(knexConfig(db, access));
+  // knex puts the statement in front of the driver's message (compileSqlOnError: false keeps the
+  // values out of it); remember the statement so that toDbError can take it off again.
+  connection.on('query-error', (error: { kamctlStatement?: string }, query: { sql?: string }) => {
+    error.kamctlStatement = query.sql;
+  });
+  return connection;
 }
 
 /** Where a database is, for messages: never the password. */
@@ -62,10 +70,10 @@ export function describeDatabase(db: DbSettings): string {
 /** Turns a driver error into a DbError naming the database. */
 export function toDbError(error: unknown, db: DbSettings): DbError {
   if (error instanceof DbError) return error;
-  const e = error as { code?: string; message?: string; sqlMessage?: string };
+  const e = error as { code?: string; message?: string; sqlMessage?: string; kamctlStatement?: string };
   const message = e.sqlMessage ?? e.message ?? String(error);
-  // knex prefixes the whole SQL text to driver messages; the driver's own words are enough.
-  const short = message.includes(' - ') ? message.slice(message.lastIndexOf(' - ') + 3) : message;
+  const prefix = e.kamctlStatement === undefined ? undefined : `${e.kamctlStatement} - `;
+  const short = prefix && message.startsWith(prefix) ? message.slice(prefix.length) : message;
   return new DbError(`${describeDatabase(db)}: ${e.code ? `${e.code}: ` : ''}${short}`, { cause: error });
 }
 
