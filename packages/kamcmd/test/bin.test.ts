@@ -68,28 +68,23 @@ describe('the kamcmd and sercmd commands', () => {
   const loadsTheRepl = (url: string) => /\/node_modules\/(ink|react|react-reconciler|yoga-layout)\/|repl/.test(url);
 
   test('one-shot and piped runs load neither Ink nor React, from the modules or from the bundle', async () => {
-    // Compiled modules: the bundle made from the previous build no longer matches this one.
-    rmSync(path.join(BIN, '..', '..', '..', 'bundle'), { recursive: true, force: true });
-    for (const [name, args, input] of [
-      ['oneshot', ['-s', peer.target, 'core.version'], ''],
-      ['batch', ['-s', peer.target], 'core.version\n'],
-    ] as const) {
-      const { result, loaded } = await recorded(`modules-${name}`, args, input);
-      assert.equal(result.stdout, 'kamailio 5.6.3 (x86_64/linux) \n', result.stderr);
-      assert.ok(loaded.some((url) => url.endsWith(`/dist/src/${name}/run-${name}.js`)), `${name}: the compiled modules ran`);
-      assert.deepEqual(loaded.filter(loadsTheRepl), [], name);
-    }
-    // The start-up bundle, made from this build as npm install's prepare step makes it.
-    execFileSync(process.execPath, [BUNDLER]);
-    for (const [name, args, input] of [
-      ['oneshot', ['-s', peer.target, 'core.version'], ''],
-      ['batch', ['-s', peer.target], 'core.version\n'],
-    ] as const) {
-      const { result, loaded } = await recorded(`bundle-${name}`, args, input);
-      assert.equal(result.stdout, 'kamailio 5.6.3 (x86_64/linux) \n', result.stderr);
-      assert.ok(loaded.some((url) => url.endsWith('/dist/bundle/main.mjs')), `${name}: the bundle ran`);
-      assert.ok(!loaded.some((url) => url.includes('/dist/src/cli/')), `${name}: and not the modules`);
-      assert.deepEqual(loaded.filter(loadsTheRepl), [], name);
+    const phases = [
+      // Compiled modules: no bundle (one made from an earlier build would not match this one).
+      { name: 'modules', prepare: () => rmSync(path.join(BIN, '..', '..', '..', 'bundle'), { recursive: true, force: true }), ran: (mode: string) => `/dist/src/${mode}/run-${mode}.js` },
+      // The start-up bundle, made from this build as npm install's prepare step makes it.
+      { name: 'bundle', prepare: () => execFileSync(process.execPath, [BUNDLER]), ran: () => '/dist/bundle/main.mjs' },
+    ];
+    for (const phase of phases) {
+      phase.prepare();
+      for (const [mode, args, input] of [
+        ['oneshot', ['-s', peer.target, 'core.version'], ''],
+        ['batch', ['-s', peer.target], 'core.version\n'],
+      ] as const) {
+        const { result, loaded } = await recorded(`${phase.name}-${mode}`, args, input);
+        assert.equal(result.stdout, 'kamailio 5.6.3 (x86_64/linux) \n', result.stderr);
+        assert.ok(loaded.some((url) => url.endsWith(phase.ran(mode))), `${phase.name} ${mode}: ${phase.ran(mode)} ran`);
+        assert.deepEqual(loaded.filter(loadsTheRepl), [], `${phase.name} ${mode}`);
+      }
     }
   });
 
