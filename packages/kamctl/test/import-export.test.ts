@@ -109,6 +109,14 @@ describe('kamctl import / export on SQLite', () => {
     assert.equal(exportedDomains, 'domain,did\nlab.local,\nother.local,d2\n');
   });
 
+  test('a password that does not validate is never printed', async () => {
+    const secret = `s3cret-${'x'.repeat(70)}`;
+    const r = await runKamctl(['import', 'subscribers', file('long.csv', `username,password\nlong,${secret}\n`)], env);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /record 1: invalid password "\*\*\*"/);
+    assert.doesNotMatch(r.stdout + r.stderr, /s3cret/);
+  });
+
   test('a repeated key in the file and an unknown kind are usage errors', async () => {
     const dup = file('dup.csv', 'username,domain,grp\na,lab.local,local\na,lab.local,local\n');
     assert.equal((await runKamctl(['import', 'acl', dup], env)).code, 2);

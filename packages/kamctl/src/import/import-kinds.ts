@@ -44,6 +44,11 @@ const optional = (record: FileRecord, name: string): string | undefined => {
   const value = record[name];
   return value === undefined || value === null || value === '' ? undefined : value;
 };
+/** A password from a file: length-checked without ever putting it in a message. */
+const password = (value: string): string => {
+  if ([...value].length > 64 || value.includes('\0')) throw new ValidationError('password', '***', 'longer than 64 characters or contains NUL');
+  return value;
+};
 const account = (record: FileRecord, settings: KamctlSettings) => ({
   username: validateSipUser(required(record, 'username')),
   domain: validateSipDomain(optional(record, 'domain') ?? settings.sipDomain ?? required(record, 'domain')),
@@ -60,10 +65,12 @@ export const SUBSCRIBERS: ImportKind = {
     // Exported rows carry their hashes: keep them (they may use another realm); else hash the password.
     if (ha1 !== undefined) {
       if (!/^[0-9a-f]{32}$|^[0-9a-f]{64}$/.test(ha1)) throw new ValidationError('ha1', ha1, 'expected 32 or 64 lower-case hex digits');
-      return { username, domain, ha1, ha1b: validateText(text(record, 'ha1b'), 'ha1b', 128), password: validateText(text(record, 'password'), 'password', 64) };
+      const stored = settings.credentials.storePlaintextPassword ? password(text(record, 'password')) : '';
+      return { username, domain, ha1, ha1b: validateText(text(record, 'ha1b'), 'ha1b', 128), password: stored };
     }
-    const password = required(record, 'password');
-    return { username, domain, ...credentialColumns(username, domain, validateText(password, 'password', 64), settings.credentials) };
+    const clear = optional(record, 'password');
+    if (clear === undefined) throw new ValidationError('password', '', 'missing (give password, or ha1 and ha1b)');
+    return { username, domain, ...credentialColumns(username, domain, password(clear), settings.credentials) };
   },
 };
 
