@@ -5,8 +5,16 @@ import type { DbSettings } from '../settings/kamctl-settings.js';
 
 export type DbAccess = 'rw' | 'ro';
 
+// knex would print pool errors (with stacks) itself; kamctl reports them once, as DbError.
+const quiet = () => {};
+const SILENT_LOG = { warn: quiet, error: quiet, deprecate: quiet, debug: quiet };
+
 /** knex configuration for the engine; the password stays inside this object only. */
 export function knexConfig(db: DbSettings, access: DbAccess): Knex.Config {
+  return { ...engineConfig(db, access), log: SILENT_LOG };
+}
+
+function engineConfig(db: DbSettings, access: DbAccess): Knex.Config {
   const user = access === 'rw' ? db.rwUser : db.roUser;
   const password = access === 'rw' ? db.rwPassword : db.roPassword;
   switch (db.engine) {
