@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Expression, Statement } from '../src/config/index.js';
-import { loadText } from './config-support.js';
+import { flattenStatements, loadText } from './config-support.js';
 
 function routeBody(text: string): readonly Statement[] {
   return loadText(text).routes[0]!.body.statements;
@@ -97,15 +97,7 @@ test('action ids are unique, in source order; trace lines follow Kamailio (";" l
       '}',
     ].join('\n'),
   );
-  const flat: Statement[] = [];
-  const walk = (s: Statement): void => {
-    flat.push(s);
-    if (s.kind === 'if') [s.then, s.else].forEach((c) => c && walk(c));
-    if (s.kind === 'while') walk(s.body);
-    if (s.kind === 'block') s.block.statements.forEach(walk);
-    if (s.kind === 'switch') s.cases.forEach((c) => c.statements.forEach(walk));
-  };
-  body.forEach(walk);
+  const flat = flattenStatements(body);
   assert.deepEqual(flat.map((s) => s.id), flat.map((_, i) => i + 1));
   assert.deepEqual(
     flat.map((s) => `${s.trace.line} ${s.trace.type} ${s.trace.name}`),

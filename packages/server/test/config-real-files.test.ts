@@ -1,23 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { loadConfig, type LoadedConfig, type Statement } from '../src/config/index.js';
-import { CONFIG_FIXTURES, HARNESS_CONFIG } from './config-support.js';
+import { loadConfig, type LoadedConfig } from '../src/config/index.js';
+import { CONFIG_FIXTURES, flattenStatements, HARNESS_CONFIG } from './config-support.js';
 
 const DEBIAN = join(CONFIG_FIXTURES, 'debian-kamailio.cfg');
 const LAB = join(CONFIG_FIXTURES, 'kamailio-lab.cfg');
 
 function countStatements(config: LoadedConfig): number {
-  let count = 0;
-  const walk = (s: Statement): void => {
-    count++;
-    if (s.kind === 'if') [s.then, s.else].forEach((c) => c && walk(c));
-    if (s.kind === 'while') walk(s.body);
-    if (s.kind === 'block') s.block.statements.forEach(walk);
-    if (s.kind === 'switch') s.cases.forEach((c) => c.statements.forEach(walk));
-  };
-  config.routes.forEach((r) => r.body.statements.forEach(walk));
-  return count;
+  return config.routes.reduce((sum, route) => sum + flattenStatements(route.body.statements).length, 0);
 }
 
 test('the reference lab config parses, with its -A overrides', async () => {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfigWith, type LoadConfigOptions, type LoadedConfig } from '../src/config/index.js';
+import { ConfigError, loadConfigWith, type LoadConfigOptions, type LoadedConfig, type Statement } from '../src/config/index.js';
 
 /** `packages/server/test/fixtures/config/` (tests run from `packages/server/dist/test/`). */
 export const CONFIG_FIXTURES = fileURLToPath(new URL('../../test/fixtures/config/', import.meta.url));
@@ -31,4 +31,18 @@ export function configErrorOf(text: string, options: LoadConfigOptions = {}): Co
 /** The global values by name (last one wins), for short assertions. */
 export function globalsOf(config: LoadedConfig): Record<string, number | string> {
   return Object.fromEntries(config.globals.map((g) => [g.name, g.value]));
+}
+
+/** Statements in source order, nested ones after their parent (the order action ids follow). */
+export function flattenStatements(statements: readonly Statement[]): Statement[] {
+  const flat: Statement[] = [];
+  const walk = (s: Statement): void => {
+    flat.push(s);
+    if (s.kind === 'if') [s.then, s.else].forEach((c) => c && walk(c));
+    if (s.kind === 'while') walk(s.body);
+    if (s.kind === 'block') s.block.statements.forEach(walk);
+    if (s.kind === 'switch') s.cases.forEach((c) => c.statements.forEach(walk));
+  };
+  statements.forEach(walk);
+  return flat;
 }

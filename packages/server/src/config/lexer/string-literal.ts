@@ -22,18 +22,19 @@ export function readDoubleQuoted(src: SourceText): string {
 }
 
 function readOneDoubleQuoted(src: SourceText): string {
+  return readQuoted(src, '"', readEscape);
+}
+
+/** From the opening quote to the closing one; `escape` (if any) decodes what follows a backslash. */
+function readQuoted(src: SourceText, quote: '"' | "'", escape?: (src: SourceText) => string): string {
   const start = src.loc();
   src.advance();
   let value = '';
   for (;;) {
-    if (src.atEnd) throw new ConfigError(start, 'unterminated string', 'a closing " before the end of the file');
+    if (src.atEnd) throw new ConfigError(start, 'unterminated string', `a closing ${quote} before the end of the file`);
     const char = src.advance();
-    if (char === '"') return value;
-    if (char !== '\\') {
-      value += char;
-      continue;
-    }
-    value += readEscape(src);
+    if (char === quote) return value;
+    value += char === '\\' && escape ? escape(src) : char;
   }
 }
 
@@ -61,13 +62,5 @@ function readEscape(src: SourceText): string {
 
 /** Reads a single-quoted string: raw text, no escapes, no joining. */
 export function readSingleQuoted(src: SourceText): string {
-  const start = src.loc();
-  src.advance();
-  let value = '';
-  for (;;) {
-    if (src.atEnd) throw new ConfigError(start, 'unterminated string', "a closing ' before the end of the file");
-    const char = src.advance();
-    if (char === "'") return value;
-    value += char;
-  }
+  return readQuoted(src, "'");
 }
