@@ -9,7 +9,6 @@ import { describeToken, type Token } from '../lexer/token.js';
  */
 export class TokenStream {
   private readonly buffer: Token[] = [];
-  private last: Token | undefined;
 
   constructor(private readonly lexer: Lexer) {}
 
@@ -21,13 +20,7 @@ export class TokenStream {
   next(): Token {
     const token = this.peek();
     this.buffer.shift();
-    this.last = token;
     return token;
-  }
-
-  /** The token consumed last. */
-  get previous(): Token | undefined {
-    return this.last;
   }
 
   isPunct(text: string, offset = 0): boolean {
