@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { loadConfig, type LoadedConfig } from '../src/config/index.js';
+import { loadConfig, type LoadedConfig, type Statement } from '../src/config/index.js';
 import { CONFIG_FIXTURES, flattenStatements, HARNESS_CONFIG } from './config-support.js';
 
 const DEBIAN = join(CONFIG_FIXTURES, 'debian-kamailio.cfg');
@@ -23,6 +23,19 @@ test('the reference lab config parses, with its -A overrides', async () => {
   assert.equal(config.modparams.find((p) => p.param === 'breakpoint')?.value, 0);
   const withBreakpoints = await loadConfig(LAB, { defines: { WITH_BREAKPOINTS: true } });
   assert.equal(withBreakpoints.modparams.find((p) => p.param === 'breakpoint')?.value, 1);
+});
+
+test('trace positions match what the debugger reported on the lab (observed/debugger-breakpoints.txt)', async () => {
+  const config = await loadConfig(LAB);
+  const first = (name: string) => config.routes.find((r) => r.name === name)!.body.statements;
+  const trace = (statement: Statement | undefined) => statement && `l=${statement.trace.line} a=${statement.trace.type} n=${statement.trace.name}`;
+  // exec [kamailio-lab.cfg:218] a=25 n=cnt_inc, exec [:219] a=5 n=route, at bkp [:272] a=16 n=if, at bkp [:382] a=16 n=if
+  assert.deepEqual([trace(first('DEFAULT_ROUTE')[0]), trace(first('DEFAULT_ROUTE')[1]), trace(first('REQINIT')[0]), trace(first('xhttp:request')[0])], [
+    'l=218 a=25 n=cnt_inc',
+    'l=219 a=5 n=route',
+    'l=272 a=16 n=if',
+    'l=382 a=16 n=if',
+  ]);
 });
 
 test('the interop harness config parses', async () => {
