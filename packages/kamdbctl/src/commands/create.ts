@@ -1,0 +1,33 @@
+import { Args } from '@oclif/core';
+
+import { describeCreate } from '../cli/describe-result.js';
+import { KamdbctlError } from '../cli/exit-codes.js';
+import { chooseSets, installSetFlags } from '../cli/install-sets.js';
+import { KamdbctlCommand } from '../cli/kamdbctl-command.js';
+import { createDatabase } from '../operations/create-database.js';
+import { checkGroupIds, groupIdsOfSets, orderedGroups } from '../schema/install-plan.js';
+
+export default class Create extends KamdbctlCommand {
+  static override description =
+    'Create the database, its rw/ro users and the tables of the standard set (plus presence/extra/uid as configured), from the XML definitions. An existing database is refused; a failed run removes what it made.';
+  static override args = { database: Args.string({ description: 'database name (SQLite: file); default DBNAME (DB_PATH)' }) };
+  static override flags = { ...installSetFlags };
+  static override examples = ['<%= config.bin %> create --yes', '<%= config.bin %> create kamailio2 --no-presence --extra'];
+
+  async run(): Promise<void> {
+    const { flags, args } = await this.parseCommand(Create);
+    const database = this.databaseName(args.database);
+    const engine = this.engine;
+    // Refuse an existing database before asking anything.
+    await engine.connect();
+    if (await engine.databaseExists(database)) {
+      throw new KamdbctlError('exists', `database ${database} already exists on ${engine.describe()}: nothing changed (kamdbctl status shows what it holds)`);
+    }
+    const ids = groupIdsOfSets(this.settings, await chooseSets(this.settings, flags, (...a) => this.decide(...a)));
+    checkGroupIds(ids, this.schemaDirectory);
+    const groups = orderedGroups(this.schema(ids), ids);
+    this.warnDefaultPasswords();
+    const result = await createDatabase(await this.context(), { database, groups });
+    this.output({ engine: engine.kind, ...result }, describeCreate(result, engine.describe()));
+  }
+}
