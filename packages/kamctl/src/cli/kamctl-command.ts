@@ -1,10 +1,9 @@
 import type { Kamctlrc } from '@kamkit/kamctlrc';
-import { formatJson, formatKamcmdReply, plainToRecords, type RpcClient, type RpcParam } from '@kamkit/rpc';
+import type { RpcClient, RpcParam } from '@kamkit/rpc';
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import type { Knex } from 'knex';
 
 import type { DbAccess } from '../db/open-database.js';
-import { callRpc, openRpcClient } from '../rpc/rpc-session.js';
 import { readKamctlrc, settingsFromKamctlrc } from '../settings/load-settings.js';
 import type { DbSettings, KamctlSettings } from '../settings/kamctl-settings.js';
 import { ExitCode, KamctlError, UsageError, type ExitCodeValue } from './exit-codes.js';
@@ -32,6 +31,8 @@ export abstract class KamctlCommand extends Command {
   private kamctlrcValue?: Kamctlrc;
   private databases = new Map<DbAccess, Promise<Knex>>();
   private rpcClientValue?: RpcClient;
+  /** @kamkit/rpc, loaded when a command first talks RPC or prints JSON (a DB-only command never loads it). */
+  private rpcModule?: typeof import('@kamkit/rpc');
   protected jsonOutput = false;
   protected rpcOverride: string | undefined;
   protected configFile: string | undefined;
@@ -61,6 +62,7 @@ export abstract class KamctlCommand extends Command {
     const parsed = await this.parse({ args: command.args, flags: command.flags, baseFlags: command.baseFlags, strict: command.strict } as unknown as typeof Command);
     const flags = parsed.flags as KamctlFlags<T>;
     this.jsonOutput = flags.json;
+    if (this.jsonOutput) await this.loadRpcModule();
     this.rpcOverride = flags.rpc;
     this.configFile = flags.config;
     return { flags, args: parsed.args as KamctlArgs<T>, argv: parsed.argv as string[] };
@@ -101,20 +103,32 @@ export abstract class KamctlCommand extends Command {
     return this.withDatabase('rw', (db) => db.transaction(work));
   }
 
-  protected get rpcClient(): RpcClient {
-    this.rpcClientValue ??= openRpcClient(this.settings.rpc);
+  private async loadRpcModule(): Promise<typeof import('@kamkit/rpc')> {
+    this.rpcModule ??= await import('@kamkit/rpc');
+    return this.rpcModule;
+  }
+
+  /** The RPC client for the configured target; nothing is connected until the first call. */
+  protected async rpcClient(): Promise<RpcClient> {
+    if (!this.rpcClientValue) {
+      await this.loadRpcModule();
+      const { openRpcClient } = await import('../rpc/rpc-session.js');
+      this.rpcClientValue = openRpcClient(this.settings.rpc);
+    }
     return this.rpcClientValue;
   }
 
   /** One RPC call; unreachable server = exit 3, a fault = exit 1, both with a one-line message. */
-  protected rpc(method: string, ...params: RpcParam[]): Promise<unknown> {
-    return callRpc(this.rpcClient, method, params);
+  protected async rpc(method: string, ...params: RpcParam[]): Promise<unknown> {
+    const client = await this.rpcClient();
+    const { callRpc } = await import('../rpc/rpc-session.js');
+    return callRpc(client, method, params);
   }
 
   /** Prints `json` as one document with --json, else the human text (if any). */
   protected output(json: unknown, human?: string): void {
     if (this.jsonOutput) {
-      process.stdout.write(formatJson(json));
+      process.stdout.write(this.rpcModule!.formatJson(json));
     } else if (human !== undefined && human !== '') {
       process.stdout.write(human.endsWith('\n') ? human : `${human}\n`);
     }
@@ -122,6 +136,8 @@ export abstract class KamctlCommand extends Command {
 
   /** An RPC result: kamcmd's layout for humans, the JSON-RPC shape with --json. */
   protected outputRpcResult(result: unknown): void {
+    // Only called with a result of rpc(), so the printers are loaded.
+    const { formatKamcmdReply, plainToRecords } = this.rpcModule!;
     this.output(result ?? null, result === undefined ? '' : formatKamcmdReply(plainToRecords(result)));
   }
 

@@ -1,7 +1,6 @@
-import { describeError, formatJsonError, RpcFault, TimeoutError, TransportError } from '@kamkit/rpc';
-
 /** One line on stderr, or with --json one `{"error": ...}` document on stdout. */
 export async function printError(error: Error, json: boolean): Promise<void> {
+  const { describeError, formatJsonError, RpcFault, TimeoutError, TransportError } = await import('@kamkit/rpc');
   if (json) {
     const e = error as Error & { code?: unknown; target?: unknown };
     process.stdout.write(

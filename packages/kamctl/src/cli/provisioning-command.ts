@@ -21,7 +21,7 @@ export abstract class ProvisioningCommand extends KamctlCommand {
       this.notice(`cache not reloaded (--no-reload); run '${command}' to apply`);
       return null;
     }
-    const outcome = await reloadCache(this.rpcClient, table);
+    const outcome = await reloadCache(await this.rpcClient(), table);
     this.notice(describeReload(outcome, command));
     if (outcome.status === 'failed') process.exitCode = ExitCode.error;
     return outcome;

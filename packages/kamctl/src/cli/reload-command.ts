@@ -8,7 +8,7 @@ export abstract class ReloadCommand extends KamctlCommand {
 
   async run(): Promise<void> {
     await this.parseCommand(this.constructor as typeof ReloadCommand);
-    const outcome = await reloadCache(this.rpcClient, this.table);
+    const outcome = await reloadCache(await this.rpcClient(), this.table);
     if (outcome.status === 'reloaded') this.outputRpcResult(outcome.result);
     else if (outcome.status === 'unreachable') throw outcome.error;
     else throw new KamctlError(outcome.message);

@@ -22,7 +22,7 @@ export default class Monitor extends KamctlCommand {
       wake();
     };
     // Ink is loaded by this command only.
-    const dashboard = this.jsonOutput ? undefined : (await import('../monitor/run-dashboard.js')).openDashboard(this.rpcClient.target, interval, quit);
+    const dashboard = this.jsonOutput ? undefined : (await import('../monitor/run-dashboard.js')).openDashboard((await this.rpcClient()).target, interval, quit);
     process.once('SIGINT', quit);
     let state: MonitorState | undefined;
     try {

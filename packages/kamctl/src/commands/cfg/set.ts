@@ -16,7 +16,7 @@ export default class CfgSet extends KamctlCommand {
 
   async run(): Promise<void> {
     const { args } = await this.parseCommand(CfgSet);
-    const variable = await describeCfgVariable(this.rpcClient, args.group, args.name);
+    const variable = await describeCfgVariable(await this.rpcClient(), args.group, args.name);
     const value = cfgValue(variable, args.value);
     try {
       if (typeof value === 'number') await this.rpc('cfg.set_now_int', args.group, args.name, asInt(value));
