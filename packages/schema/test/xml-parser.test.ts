@@ -37,4 +37,25 @@ describe('xml parser', () => {
     assert.throws(() => parseXml('<r/>\n<s/>', 'm.xml'), /m\.xml:2: <r>: content after the root element/);
     assert.throws(() => parseXml('<r a="1"\n a="2"/>', 'm.xml'), /m\.xml:2: <r>: attribute a is given twice/);
   });
+
+  it('external entity files read again give the same entities, and a changed file is read anew', () => {
+    const files: Record<string, string> = {
+      '/virtual/ents.xml': '<!ENTITY len "64">\n<!ENTITY % inner SYSTEM "inner.xml">',
+      '/virtual/nested.xml': '<!ENTITY % inner SYSTEM "inner.xml">\n%inner;',
+      '/virtual/inner.xml': '<!ENTITY deep "yes">',
+    };
+    const readFile = (p: string) => files[p] ?? assert.fail(`unexpected read of ${p}`);
+    const doc = (dtd: string, internal = '') =>
+      parseXml(`<!DOCTYPE r [${internal}<!ENTITY % e SYSTEM "${dtd}"> %e;]><r/>`, '/virtual/t.xml', { readFile });
+    assert.equal(doc('ents.xml').entities.get('len')?.value, '64');
+    // Declared first in the document: the file's declaration is ignored, cached or not.
+    assert.equal(doc('ents.xml', '<!ENTITY len "32">').entities.get('len')?.value, '32');
+    assert.equal(doc('ents.xml').entities.get('len')?.value, '64');
+    files['/virtual/ents.xml'] = '<!ENTITY len "128">';
+    assert.equal(doc('ents.xml').entities.get('len')?.value, '128');
+    // A file that includes another one depends on it: a change there is seen.
+    assert.equal(doc('nested.xml').entities.get('deep')?.value, 'yes');
+    files['/virtual/inner.xml'] = '<!ENTITY deep "changed">';
+    assert.equal(doc('nested.xml').entities.get('deep')?.value, 'changed');
+  });
 });

@@ -74,6 +74,16 @@ interface GeneralEntity extends EntityDeclaration {
   readonly external: boolean;
 }
 
+type Declaration = { readonly parameter: true; readonly entity: ParameterEntity } | { readonly parameter: false; readonly entity: GeneralEntity };
+
+/**
+ * Declarations of external DTD files already parsed, by path. Every Kamailio table file loads the
+ * same `entities.xml`; replaying its declarations (first one wins, as when parsing) is much cheaper
+ * than parsing it again. Only files without parameter-entity references are kept (their effect
+ * then depends on nothing but their text, which is compared on every use).
+ */
+const externalSubsets = new Map<string, { readonly text: string; readonly declarations: readonly Declaration[] }>();
+
 class DocumentParser {
   private readonly src: Source;
   private pos = 0;
@@ -82,6 +92,8 @@ class DocumentParser {
   private readonly parameter = new Map<string, ParameterEntity>();
   private readonly read: (path: string) => string;
   private doctype: string | undefined;
+  /** While parsing an external DTD file: its declarations, or undefined once it cannot be cached. */
+  private recording: Declaration[] | undefined;
 
   constructor(text: string, file: string, options: XmlParseOptions) {
     this.src = new Source(text, file);
@@ -279,20 +291,28 @@ class DocumentParser {
     if (close < 0 || t.slice(p, close).replace(/NDATA[ \t\n]+\S+/, '').trim() !== '') {
       this.fail(at, '!ENTITY', `malformed declaration of entity "${name}"`, src);
     }
-    // The first declaration of an entity is binding; later ones are ignored (XML 1.0 §4.2).
-    if (isParameter) {
-      if (!this.parameter.has(name)) {
-        this.parameter.set(name, { name, file: src.file, line, ...(value !== undefined ? { value } : { systemId: systemId ?? '' }) });
-      }
-    } else if (!this.general.has(name)) {
-      this.general.set(name, { name, value: value ?? '', external: value === undefined, file: src.file, line });
-    }
+    const declaration: Declaration = isParameter
+      ? { parameter: true, entity: { name, file: src.file, line, ...(value !== undefined ? { value } : { systemId: systemId ?? '' }) } }
+      : { parameter: false, entity: { name, value: value ?? '', external: value === undefined, file: src.file, line } };
+    this.recording?.push(declaration);
+    this.declare(declaration);
     return close + 1;
+  }
+
+  /** The first declaration of an entity is binding; later ones are ignored (XML 1.0 §4.2). */
+  private declare(d: Declaration): void {
+    if (d.parameter) {
+      if (!this.parameter.has(d.entity.name)) this.parameter.set(d.entity.name, d.entity);
+    } else if (!this.general.has(d.entity.name)) {
+      this.general.set(d.entity.name, d.entity);
+    }
   }
 
   private includeParameterEntity(src: Source, at: number, name: string): void {
     const pe = this.parameter.get(name);
     if (!pe) this.fail(at, '!DOCTYPE', `undefined parameter entity %${name};`, src);
+    // A reference inside an external file makes that file's effect depend on more than its text.
+    this.recording = undefined;
     if (pe.value !== undefined) {
       this.parseSubset(new Source(pe.value, pe.file), 0, false);
       return;
@@ -304,7 +324,16 @@ class DocumentParser {
     } catch (e) {
       return this.fail(at, '!DOCTYPE', `cannot read ${path} for %${name};: ${(e as Error).message}`, src);
     }
+    const cached = externalSubsets.get(path);
+    if (cached?.text === text) {
+      for (const d of cached.declarations) this.declare(d);
+      return;
+    }
+    const recording: Declaration[] = [];
+    this.recording = recording;
     this.parseSubset(new Source(text, path), 0, false);
+    if (this.recording === recording) externalSubsets.set(path, { text, declarations: recording });
+    this.recording = undefined;
   }
 
   private replaceCharRefs(s: string, src: Source, at: number, element: string): string {
