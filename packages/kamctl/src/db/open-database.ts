@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 
 import { DbError } from '../cli/exit-codes.js';
+import { loadKnex } from './load-knex.js';
 import type { DbSettings } from '../settings/kamctl-settings.js';
 
 export type DbAccess = 'rw' | 'ro';
@@ -48,7 +49,7 @@ function engineConfig(db: DbSettings, access: DbAccess): Knex.Config {
 
 /** A database errors turn into DbError (exit 4) with the engine's own message. */
 export async function openDatabase(db: DbSettings, access: DbAccess): Promise<Knex> {
-  const { default: knex } = await import('knex');
+  const knex = await loadKnex();
   if (db.engine === 'pgsql') {
     // timestamp columns as the text the server holds, not a JS Date in the local zone.
     const { default: pg } = await import('pg');
