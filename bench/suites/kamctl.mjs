@@ -16,19 +16,8 @@ export const name = 'kamctl';
 
 export async function run(lab, { runs = 5 } = {}) {
   const { env } = lab;
-  const ourEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DBENGINE: 'MYSQL',
-    DBHOST: 'localhost',
-    DBNAME: env.dbName,
-    DBRWUSER: env.dbRwUser,
-    DBRWPW: env.dbRwPassword,
-    DBROUSER: env.dbRoUser,
-    DBROPW: env.dbRoPassword,
-    SIP_DOMAIN: env.domain,
-    KAMCTL_RPC: env.ctlSocket,
-  };
+  // Our kamctl reads the lab's ~/.kamctlrc, as the real one does; RPC over the BINRPC socket.
+  const ourEnv = { PATH: process.env.PATH, HOME: env.kamctlHome, KAMCTL_RPC: env.ctlSocket };
   const user = (prefix, i) => `${prefix}${String(i).padStart(4, '0')}`;
   const clear = async (prefix) => {
     const r = await mysqlRoot(`DELETE FROM subscriber WHERE username LIKE '${prefix}%'`, { database: env.dbName });

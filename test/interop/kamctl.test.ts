@@ -16,22 +16,15 @@ const OUR_KAMCTL = fileURLToPath(new URL('../../../packages/kamctl/bin/kamctl.js
 const SCHEMA_DIR = fileURLToPath(new URL('../../../schemas', import.meta.url));
 const KAMCTL_GROUPS = ['standard', 'auth_db', 'group', 'alias_db', 'speeddial', 'avpops', 'domain', 'permissions', 'dispatcher'];
 
-/** kamctlrc variables pointing our kamctl at the lab (DB as the lab's rw/ro users, RPC over the ctl socket). */
-const labVars: Record<string, string> = {
-  DBENGINE: 'MYSQL',
-  DBHOST: 'localhost',
-  DBNAME: env.dbName,
-  DBRWUSER: env.dbRwUser,
-  DBRWPW: env.dbRwPassword,
-  DBROUSER: env.dbRoUser,
-  DBROPW: env.dbRoPassword,
-  SIP_DOMAIN: env.domain,
-  KAMCTL_RPC: env.ctlSocket,
-};
+/**
+ * Our kamctl reads the lab's own ~/.kamctlrc (written for the real kamctl: DB, SIP_DOMAIN, the
+ * JSON-RPC FIFO); KAMCTL_RPC points RPC at the faster BINRPC socket instead.
+ */
+const labVars: Record<string, string> = { HOME: env.kamctlHome, KAMCTL_RPC: env.ctlSocket };
 
 function ours(args: string[], vars: Record<string, string> = labVars, input?: string) {
   return run(process.execPath, [OUR_KAMCTL, ...args], {
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', ...vars },
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: '/nonexistent', ...vars },
     input,
     timeoutMs: 30_000,
   });
@@ -85,6 +78,14 @@ async function sendOptions(fromUser: string, ruser: string): Promise<number> {
 }
 
 describe('our kamctl against the real Kamailio lab (MariaDB made by the real kamdbctl)', () => {
+  test("the lab's kamctlrc as the real kamctl reads it: DB settings, and RPC over its JSON-RPC FIFO (RPCFIFOPATH, CHROOT_DIR)", async () => {
+    const rc = await oursJson<{ files: string[]; variables: { name: string; source: string }[] }>(['config'], { HOME: env.kamctlHome });
+    assert.ok(rc.files.includes(env.kamctlrc));
+    assert.equal(rc.variables.find((v) => v.name === 'DBNAME')?.source.startsWith(env.kamctlrc), true);
+    const up = await oursJson<{ uptime: number }>(['uptime'], { HOME: env.kamctlHome });
+    assert.ok(up.uptime >= 0);
+  });
+
   test('a subscriber added by our kamctl REGISTERs with digest auth (auth_db reads our ha1)', async () => {
     const password = "pä'ss\\w \"q\"";
     const add = await ours(['add', `kt-reg@${env.domain}`, '--password-stdin'], labVars, `${password}\n`);
