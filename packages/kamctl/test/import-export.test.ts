@@ -102,6 +102,10 @@ describe('kamctl import / export on SQLite', () => {
     const addr = file('addr.csv', 'grp,ip_addr,mask,port,tag\n1,192.0.2.0,24,0,lan\n2,2001:db8::,32,5060,\n');
     assert.equal((JSON.parse((await runKamctl(['import', 'address', addr, '--json', '--no-reload'], env)).stdout) as { added: number }).added, 2);
     assert.equal((JSON.parse((await runKamctl(['import', 'address', addr, '--json'], env)).stdout) as { unchanged: number }).unchanged, 2);
+    // A NULL tag (written by another tool) exports as an empty CSV field and imports back unchanged.
+    execSql(db.path, "INSERT INTO address (grp, ip_addr, mask, port, tag) VALUES (3, '203.0.113.1', 32, 0, NULL);");
+    const addrCsv = file('addr-export.csv', (await runKamctl(['export', 'address'], env)).stdout);
+    assert.equal((JSON.parse((await runKamctl(['import', 'address', addrCsv, '--json'], env)).stdout) as { unchanged: number }).unchanged, 3);
     const dom = file('dom.csv', 'domain,did\nlab.local,\nother.local,d2\n');
     assert.equal((JSON.parse((await runKamctl(['import', 'domain', dom, '--json', '--no-reload'], env)).stdout) as { added: number }).added, 2);
     assert.deepEqual(queryRows(db.path, 'SELECT domain, did FROM domain ORDER BY id'), [{ domain: 'lab.local', did: null }, { domain: 'other.local', did: 'd2' }]);

@@ -17,8 +17,10 @@ export interface ImportPlan {
   unchanged: number;
 }
 
-// Databases hand back ints as numbers (or strings for BIGINT) and NULL as null: compare as text.
-const same = (a: unknown, b: Cell): boolean => (a === null || a === undefined ? b === null : b !== null && String(a) === String(b));
+// Databases hand back ints as numbers (or strings for BIGINT): compare as text. NULL and '' are the
+// same here, because a CSV file cannot tell them apart (an exported NULL tag comes back as '').
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const same = (a: unknown, b: Cell): boolean => text(a) === text(b);
 const keyOf = (kind: ImportKind, row: Record<string, unknown>) => JSON.stringify(kind.keyColumns.map((c) => (row[c] === null || row[c] === undefined ? null : String(row[c]))));
 
 /**
