@@ -40,8 +40,8 @@ import { readFileSync } from 'node:fs';
  * @property {string} rpcDgram        "<workDir>/kamailio_rpc.sock" (jsonrpcs dgram_socket, JSON-RPC over unix datagrams)
  * @property {number} dsDeadPort      UDP port of the dispatcher destination nobody answers on
  * @property {string[]} dispatcherSet1 destinations seeded into dispatcher set 1
- * @property {string} dbEngine        "MYSQL"
- * @property {string} dbHost          "localhost" (MariaDB over its unix socket)
+ * @property {string} dbEngine        "MYSQL" (or "PGSQL" for a lab started with a given database)
+ * @property {string} dbHost          "localhost" (MariaDB over its unix socket), or the given database's host
  * @property {string} dbName          throw-away database made by the real `kamdbctl create`
  * @property {string} dbRwUser
  * @property {string} dbRwPassword
