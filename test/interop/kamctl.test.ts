@@ -127,6 +127,32 @@ describe('our kamctl against the real Kamailio lab (MariaDB made by the real kam
     assert.equal(await sendOptions('kt-acl', 'acl-voicemail'), 403);
   });
 
+  test('runtime commands on the real server: ul add/show/rm (BINRPC and the FIFO), cfg get/set checks, stats, ps', async () => {
+    for (const vars of [labVars, { HOME: env.kamctlHome }]) {
+      await oursJson(['ul', 'add', 'kt-ul', 'sip:kt-ul@127.0.0.1:5099', '120'], vars);
+      const shown = await oursJson<{ AoR: string; Contacts: { Contact: { Address: string; Q: number; Methods: number } }[] }>(['ul', 'show', 'kt-ul'], vars);
+      assert.equal(shown.AoR, `kt-ul@${env.domain}`);
+      assert.deepEqual(shown.Contacts.map((c) => [c.Contact.Address, c.Contact.Q]), [['sip:kt-ul@127.0.0.1:5099', 1]]);
+      await oursJson(['ul', 'rm', 'kt-ul'], vars);
+      const gone = await ours(['ul', 'show', 'kt-ul'], vars);
+      assert.equal(gone.code, 1);
+      assert.match(gone.stderr, /ul\.lookup: 500 - AOR not found in location table/);
+    }
+    const wrongType = await ours(['cfg', 'set', 'lab', 'enabled', 'yes']);
+    assert.equal(wrongType.code, 2);
+    assert.match(wrongType.stderr, /lab\.enabled is an integer .*: Lab switch: reported in X-Lab-Enabled/);
+    const refused = await ours(['cfg', 'set', 'maxfwd', 'max_limit', '1000']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /maxfwd\.max_limit \(integer: .*\) refused "1000": 400 - Failed to set the variable/);
+    await oursJson(['cfg', 'set', 'lab', 'greeting', "hé 'x'"]);
+    assert.equal(await oursJson(['cfg', 'get', 'lab', 'greeting']), "hé 'x'");
+    await oursJson(['cfg', 'set', 'lab', 'greeting', 'hello']);
+    const stats = await oursJson<Record<string, number>>(['stats', 'usrloc']);
+    assert.equal(typeof stats['usrloc:registered_users'], 'number');
+    const ps = await oursJson<{ PID: number; DSC: string }[]>(['ps']);
+    assert.ok(ps.some((p) => p.PID === env.pid));
+  });
+
   test('an address added by our kamctl is in the real permissions.subnetDump after the reload', async () => {
     const added = await oursJson<{ reload: { status: string } }>(['address', 'add', '9', '198.51.100.0', '24', '0', 'kamctl-interop']);
     assert.equal(added.reload.status, 'reloaded');
