@@ -19,6 +19,7 @@ export abstract class SetAttributeCommand extends KamctlCommand {
     const account = parseAccount(args.user, this.settings.sipDomain);
     const value = this.parseValue(args.value, args.attribute);
     await this.inTransaction((trx) => setSubscriberAttribute(trx, this.settings.tables.subscriber, account, args.attribute, value));
-    this.output({ changed: account, attribute: args.attribute, value }, 'attribute change succeeded');
+    const shown = /password/i.test(args.attribute) ? '***' : value;
+    this.output({ changed: account, attribute: args.attribute, value: shown }, 'attribute change succeeded');
   }
 }
