@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import { Config } from '@oclif/core';
@@ -39,6 +39,8 @@ export async function ensureCommandManifest(root: string): Promise<void> {
     // absent or unreadable: make it
   }
   try {
+    // Where the manifest cannot be written, making it would only add a second Config.load to every run.
+    accessSync(root, constants.W_OK);
     const config = await Config.load({ root, ignoreManifest: true });
     const plugin = config.getPluginsList().find((p) => p.root === config.root) ?? config.getPluginsList()[0];
     if (!plugin) return;
