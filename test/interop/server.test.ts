@@ -153,6 +153,13 @@ describe('real kamcmd against our server', () => {
     ['stats.reset_statistics'],
     ['stats.get_statistics', 'max_contacts'],
     ['cnt.get', '5'],
+    // cfg.* comes from the cfg framework registered into our registry (the lab config's groups).
+    ['cfg.get', 'lab', 'enabled'],
+    ['cfg.get', 'lab', 'greeting'],
+    ['cfg.help', 'lab', 'enabled'],
+    ['cfg.list', 'lab'],
+    ['cfg.set_now_int', 'lab', 'enabled'],
+    ['cfg.get', 'core', 'debug'],
   ];
   for (const args of SAME_OUTPUT) {
     test(`kamcmd ${args.join(' ')}: same output and exit code as against Kamailio`, async () => {

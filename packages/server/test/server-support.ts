@@ -4,6 +4,8 @@ import path from 'node:path';
 import { DEFAULT_BINRPC_LIMITS } from '../src/control/binrpc/binrpc-reply.js';
 import type { ControlSettings } from '../src/server/control-settings.js';
 import { KamkitServer, type KamkitServerOptions } from '../src/server/kamkit-server.js';
+import { cfgFrameworkFromConfig } from '../src/cfg/index.js';
+import { EMPTY_CONFIG } from '../src/server/empty-config.js';
 
 /** A server with every transport in a throw-away directory, on free ports. */
 export interface TestServer {
@@ -53,6 +55,7 @@ export async function startTestServer(extra: Partial<KamkitServerOptions> = {}):
     onKill: (signal) => kills.push(signal),
     onRequestError: (error) => errors.push(error),
     argv: ['kamkit-server', '-f', 'test.cfg'],
+    cfg: { framework: cfgFrameworkFromConfig(EMPTY_CONFIG), rpc: true },
     ...extra,
   });
   await server.start();

@@ -113,6 +113,18 @@ test('ctl.who works over BINRPC only (606 elsewhere)', async () => {
   await assert.rejects(clients.get('http')!.call('ctl.who'), (e: unknown) => e instanceof RpcFault && e.code === 606);
 });
 
+test('cfg.* (the cfg framework registered into the same registry): same values everywhere', async () => {
+  const debug = (await everywhere('cfg.get', 'core', 'debug')).get('unix');
+  assert.equal(typeof debug, 'number');
+  allEqual(await everywhere('cfg.get', 'core', 'debug'), debug);
+  await clients.get('tcp')!.call('cfg.set_now_int', 'core', 'debug', asInt(3));
+  allEqual(await everywhere('cfg.get', 'core', 'debug'), 3);
+  await clients.get('http')!.call('cfg.set_now_int', 'core', 'debug', asInt(Number(debug)));
+  const list = (await everywhere('cfg.list', 'core')).get('fifo') as string[];
+  assert.ok(list.includes('core: debug'));
+  allEqual(await everywhere('cfg.list', 'core'), list);
+});
+
 test('core.kill replies first, then hands the signal to the server (never to other processes)', async () => {
   await clients.get('fifo')!.call('core.kill', asInt(2));
   await clients.get('unix')!.call('core.kill');

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { checkConfig, ConfigError, loadConfig } from '../config/index.js';
+import { cfgFrameworkFromConfig } from '../cfg/index.js';
+import { checkConfig, ConfigError, loadConfig, type LoadedConfig } from '../config/index.js';
 import { ListenAddressError } from '../control/binrpc/listen-address.js';
 import { openEmbeddedDatabase } from '../db/embedded-database.js';
 import { validateModules } from '../modules/module-catalogue.js';
 import { embeddedSettings, settingsFromConfig } from '../server/control-settings.js';
+import { EMPTY_CONFIG } from '../server/empty-config.js';
 import { KamkitServer, type KamkitServerOptions } from '../server/kamkit-server.js';
 import { defaultServerIdentity, fullVersion } from '../server/server-identity.js';
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './command-line.js';
@@ -18,6 +20,17 @@ function printCheckFailure(error: ConfigError): void {
   process.stderr.write('ERROR: bad config file (1 errors) (parsing code: 1)\n');
 }
 
+/** Building the cfg framework checks the script's cfg variables and the values modparams give them. */
+function cfgProblem(config: LoadedConfig): ConfigError | undefined {
+  try {
+    cfgFrameworkFromConfig(config);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+}
+
 async function check(line: CommandLine): Promise<number> {
   const result = await checkConfig(line.configFile!, { defines: line.defines });
   if (!result.ok || !result.config) {
@@ -25,7 +38,7 @@ async function check(line: CommandLine): Promise<number> {
     process.stderr.write(result.stderr);
     return result.exitCode;
   }
-  const error = validateModules(result.config);
+  const error = validateModules(result.config) ?? cfgProblem(result.config);
   if (error) {
     printCheckFailure(error);
     return 255;
@@ -48,12 +61,15 @@ async function serverOptions(line: CommandLine): Promise<KamkitServerOptions> {
     const config = await loadConfig(line.configFile, { defines: line.defines });
     const error = validateModules(config);
     if (error) throw error;
-    return { settings: settingsFromConfig(config, line.runDir), config, argv };
+    const cfg = { framework: cfgFrameworkFromConfig(config), rpc: config.modules.some((m) => m.name === 'cfg_rpc') };
+    return { settings: settingsFromConfig(config, line.runDir), config, cfg, argv };
   }
   const runDir = path.resolve(line.runDir ?? '.kamkit/run');
   mkdirSync(runDir, { recursive: true, mode: 0o700 });
   const database = openEmbeddedDatabase(path.resolve(line.dataDir ?? '.kamkit/data', 'kamailio.sqlite'));
-  return { settings: embeddedSettings(runDir, line.http ?? { host: '127.0.0.1', port: 5071 }), database, argv };
+  // No script: the core and tcp cfg groups, served by cfg.* as if cfg_rpc were loaded.
+  const cfg = { framework: cfgFrameworkFromConfig(EMPTY_CONFIG), rpc: true };
+  return { settings: embeddedSettings(runDir, line.http ?? { host: '127.0.0.1', port: 5071 }), database, cfg, argv };
 }
 
 function banner(server: KamkitServer, options: KamkitServerOptions): string {

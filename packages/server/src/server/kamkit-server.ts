@@ -1,3 +1,4 @@
+import { registerCfgRpc, type CfgFramework } from '../cfg/index.js';
 import type { LoadedConfig } from '../config/load/loaded-config.js';
 import { coreCommands, counterCommands, ctlCommands, statsCommands, systemCommands, type SocketInfo } from '../commands/index.js';
 import { BinrpcListener } from '../control/binrpc/binrpc-listener.js';
@@ -30,6 +31,11 @@ export interface KamkitServerOptions {
   database?: EmbeddedDatabase;
   /** What core.kill does with its signal (the bin stops the server; tests record it). */
   onKill?: (signal: number) => void;
+  /**
+   * The cfg framework (runtime-tunable variables); its cfg.* methods are served when `rpc` is set
+   * (Kamailio registers them with the cfg_rpc module).
+   */
+  cfg?: { framework: CfgFramework; rpc: boolean };
   /** The synthetic pid base of the process table (default: our pid). */
   basePid?: number;
   /** Problems with single requests that cannot be reported to the client (e.g. a bad reply FIFO). */
@@ -102,6 +108,7 @@ export class KamkitServer {
       ...statsCommands(this.counters),
       ...counterCommands(this.counters),
     ]);
+    if (options.cfg?.rpc) registerCfgRpc(this.registry, options.cfg.framework);
     if (settings.ctl) {
       this.registry.registerAll(
         ctlCommands({ listeners: () => this.ctlListeners.map((l) => l.bound), connections: () => this.ctl?.connections() ?? [] }),
