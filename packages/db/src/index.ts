@@ -1,0 +1,2 @@
+export { loadKnex, type KnexFactory } from './load-knex.js';
+export { esModuleMigrationSource } from './migration-source.js';
