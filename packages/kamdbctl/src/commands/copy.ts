@@ -9,6 +9,7 @@ import { copyRows } from '../operations/copy-rows.js';
 import { createDatabase } from '../operations/create-database.js';
 import { keyColumns } from '../schema/install-plan.js';
 import { inspectSchema } from '../schema-ops/inspect-schema.js';
+import { tableDdl } from '../schema-ops/table-ddl.js';
 
 export default class Copy extends KamdbctlCommand {
   static override description =
@@ -36,7 +37,8 @@ export default class Copy extends KamdbctlCommand {
     this.warnDefaultPasswords();
     const result = await createDatabase(await this.context(), {
       database: args.newDatabase,
-      groups,
+      groups: groups.map((g) => g.id),
+      steps: tableDdl(groups, engine.dialect),
       afterTables: async (to) => {
         rows = await copyRows(engine, from, to, tables, keys);
       },

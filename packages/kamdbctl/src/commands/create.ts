@@ -5,7 +5,9 @@ import { KamdbctlError } from '../cli/exit-codes.js';
 import { chooseSets, installSetFlags } from '../cli/install-sets.js';
 import { KamdbctlCommand } from '../cli/kamdbctl-command.js';
 import { createDatabase } from '../operations/create-database.js';
-import { checkGroupIds, groupIdsOfSets, orderedGroups } from '../schema/install-plan.js';
+import { checkGroupIds, groupIdsOfSets, standardFirst } from '../schema/install-plan.js';
+import { groupLoader } from '../schema/schema-source.js';
+import { lazyTableDdl } from '../schema-ops/table-ddl.js';
 
 export default class Create extends KamdbctlCommand {
   static override description =
@@ -23,11 +25,12 @@ export default class Create extends KamdbctlCommand {
     if (await engine.databaseExists(database)) {
       throw new KamdbctlError('exists', `database ${database} already exists on ${engine.describe()}: nothing changed (kamdbctl status shows what it holds)`);
     }
-    const ids = groupIdsOfSets(this.settings, await chooseSets(this.settings, flags, (...a) => this.decide(...a)));
+    const ids = standardFirst(groupIdsOfSets(this.settings, await chooseSets(this.settings, flags, (...a) => this.decide(...a))));
     checkGroupIds(ids, this.schemaDirectory);
-    const groups = orderedGroups(this.schema(ids), ids);
     this.warnDefaultPasswords();
-    const result = await createDatabase(await this.context(), { database, groups });
+    // Each group's XML is read while the server creates the tables before it.
+    const steps = lazyTableDdl(ids, groupLoader(this.schemaDirectory), engine.dialect);
+    const result = await createDatabase(await this.context(), { database, groups: ids, steps });
     this.output({ engine: engine.kind, ...result }, describeCreate(result, engine.describe()));
   }
 }

@@ -1,9 +1,10 @@
 /** One place where knex instances are made, with the settings every engine needs. */
+import { loadKnex } from '@kamkit/db';
 import type { Knex } from 'knex';
 
 export async function createKnex(config: Knex.Config): Promise<Knex> {
-  // knex is loaded on first use: `kamdbctl version` or `config` never pay for it.
-  const { default: knex } = await import('knex');
+  // Loaded on first use (bundled, from a code cache): `kamdbctl version` or `config` never pay for it.
+  const knex = await loadKnex();
   return knex({
     // Error messages then hold the statement with placeholders, never the bound values (passwords).
     compileSqlOnError: false,

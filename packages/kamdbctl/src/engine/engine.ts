@@ -47,8 +47,6 @@ export interface Engine {
   prepareNewDatabase(db: Knex): Promise<void>;
   /** Runs the statements of one table (CREATE TABLE, CREATE INDEX..., INSERT INTO version). */
   runDdl(db: Knex, statements: readonly string[]): Promise<void>;
-  /** How many tables may be created at the same time on separate connections. */
-  readonly ddlConcurrency: number;
   /** Base tables of `database`. */
   listTables(db: Knex): Promise<string[]>;
   /** Column names of a table, in order. */

@@ -28,7 +28,6 @@ export class MysqlEngine implements Engine {
   readonly kind = 'mysql' as const;
   readonly dialect = 'mysql' as const;
   readonly transactionalDdl = false;
-  readonly ddlConcurrency = 4;
   private readonly socketPath: string | undefined;
   private password: string | undefined;
   private server: Knex | undefined;
@@ -67,7 +66,7 @@ export class MysqlEngine implements Engine {
         charset: 'utf8mb4',
         connectTimeout: CONNECT_TIMEOUT_MS,
       },
-      pool: { min: 0, max: this.ddlConcurrency },
+      pool: { min: 0, max: 1 },
     });
   }
 

@@ -28,7 +28,6 @@ export class PostgresEngine implements Engine {
   readonly kind = 'pgsql' as const;
   readonly dialect = 'postgres' as const;
   readonly transactionalDdl = true;
-  readonly ddlConcurrency = 1;
   private password: string | undefined;
   private server: Knex | undefined;
   private readonly databases = new Map<string, Knex>();

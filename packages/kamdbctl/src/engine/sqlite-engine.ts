@@ -30,7 +30,6 @@ export class SqliteEngine implements Engine {
   readonly kind = 'sqlite' as const;
   readonly dialect = 'db_sqlite' as const;
   readonly transactionalDdl = true;
-  readonly ddlConcurrency = 1;
   private readonly databases = new Map<string, Knex>();
 
   constructor(private readonly settings: KamdbctlSettings) {}

@@ -56,7 +56,7 @@ export async function addGroups(ctx: OperationContext, database: string, groups:
         if (engine.kind === 'pgsql') createdUsers = (await engine.grantAccess(database, settings.users, trx, tables)).createdUsers;
       });
     } else {
-      await applyTables(engine, db, steps, { onTable, signal, concurrency: engine.ddlConcurrency });
+      await applyTables(engine, db, steps, { onTable, signal });
     }
     progress.stop();
   } catch (error) {

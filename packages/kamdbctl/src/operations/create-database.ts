@@ -4,20 +4,22 @@
  * fails (or Ctrl-C) the database this run created is dropped and the users it created removed.
  * Users that existed before keep their passwords and are never dropped.
  */
-import type { Group } from '@kamkit/schema';
 import type { Knex } from 'knex';
 
 import { KamdbctlError } from '../cli/exit-codes.js';
 import { databaseError } from '../engine/database-error.js';
 import type { AccessChanges } from '../engine/engine.js';
 import { applyTables } from '../schema-ops/apply-tables.js';
-import { tableDdl } from '../schema-ops/table-ddl.js';
+import type { TableDdl } from '../schema-ops/table-ddl.js';
 import type { OperationContext } from './operation-context.js';
 import { UndoStack } from './undo-stack.js';
 
 export interface CreateRequest {
   readonly database: string;
-  readonly groups: readonly Group[];
+  /** Group ids, `standard` (the version table) first. */
+  readonly groups: readonly string[];
+  /** The tables of those groups, in order (possibly generated while they are created). */
+  readonly steps: Iterable<TableDdl>;
   /** Runs after the tables, inside the same all-or-nothing scope (copy fills the tables here). */
   readonly afterTables?: (db: Knex) => Promise<void>;
 }
@@ -38,8 +40,7 @@ export async function createDatabase(ctx: OperationContext, request: CreateReque
   if (await engine.databaseExists(database)) {
     throw new KamdbctlError('exists', `database ${database} already exists on ${engine.describe()}: nothing changed (kamdbctl status shows what it holds)`);
   }
-  const steps = tableDdl(request.groups, engine.dialect);
-  const tables = steps.map((s) => s.table);
+  const tables: string[] = [];
   const undo = new UndoStack();
   let charset: string | undefined;
   let access: AccessChanges | undefined;
@@ -51,13 +52,16 @@ export async function createDatabase(ctx: OperationContext, request: CreateReque
     }
     undo.push(`database ${database}`, () => engine.dropDatabase(database));
     const db = await engine.database(database);
-    progress.start(steps.length, `creating ${database}`);
-    const onTable = (s: { table: string }) => progress.tick(s.table);
+    progress.start(request.groups.length, `creating ${database}`);
+    const onTable = (s: TableDdl) => {
+      tables.push(s.table);
+      if (s.lastOfGroup) progress.tick(s.group);
+    };
 
     if (engine.transactionalDdl) {
       await db.transaction(async (trx) => {
         await engine.prepareNewDatabase(trx);
-        await applyTables(engine, trx, steps, { onTable, signal });
+        await applyTables(engine, trx, request.steps, { onTable, signal });
         access = await engine.grantAccess(database, settings.users, trx, tables);
         await request.afterTables?.(trx);
       });
@@ -65,7 +69,7 @@ export async function createDatabase(ctx: OperationContext, request: CreateReque
       access = await engine.grantAccess(database, settings.users, db, tables);
       const granted = access;
       undo.push(`users ${granted.createdUsers.join(', ')}`, () => granted.undo());
-      await applyTables(engine, db, steps, { onTable, signal, concurrency: engine.ddlConcurrency });
+      await applyTables(engine, db, request.steps, { onTable, signal });
       await request.afterTables?.(db);
     }
     if (signal.aborted) throw new KamdbctlError('failed', 'interrupted');
@@ -78,7 +82,7 @@ export async function createDatabase(ctx: OperationContext, request: CreateReque
   return {
     database,
     charset,
-    groups: request.groups.map((g) => g.id),
+    groups: request.groups,
     tables,
     createdUsers: access?.createdUsers ?? [],
     existingUsers: access?.existingUsers ?? [],

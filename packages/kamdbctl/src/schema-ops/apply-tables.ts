@@ -1,8 +1,11 @@
 /**
- * Creates tables from their DDL. `version` goes first (every table inserts its row there); the
- * others may run on several connections at once where the engine allows it (MySQL: DDL is not
- * transactional anyway). The first failure stops everything not yet started and is rethrown.
+ * Creates tables from their DDL, one after the other (MariaDB serialises DDL: parallel
+ * connections measured no faster). While the server runs one table's statements, the next
+ * table is taken from `steps`, which may parse its group's XML then (see lazyTableDdl).
+ * Callers put the `standard` group (the version table) first.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
 import type { Knex } from 'knex';
 
 import { KamdbctlError } from '../cli/exit-codes.js';
@@ -15,37 +18,24 @@ export interface ApplyOptions {
   readonly onTable?: (step: TableDdl) => void;
   /** Aborts between tables (Ctrl-C): the caller then cleans up. */
   readonly signal?: AbortSignal | undefined;
-  /** Parallel connections; 1 inside a transaction. */
-  readonly concurrency?: number;
 }
 
-export async function applyTables(engine: Engine, db: Knex, steps: readonly TableDdl[], options: ApplyOptions = {}): Promise<void> {
-  const run = async (step: TableDdl) => {
+export async function applyTables(engine: Engine, db: Knex, steps: Iterable<TableDdl>, options: ApplyOptions = {}): Promise<void> {
+  const iterator = steps[Symbol.iterator]();
+  let next = iterator.next();
+  while (!next.done) {
+    const step = next.value;
     if (options.signal?.aborted) throw new KamdbctlError('failed', 'interrupted');
+    const running = engine.runDdl(db, step.statements);
+    running.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    // Let the statements reach the server, then prepare the next table while it works.
+    await nextTurn();
+    next = iterator.next();
     try {
-      await engine.runDdl(db, step.statements);
+      await running;
     } catch (error) {
       throw databaseError(error, `creating table ${step.table} (group ${step.group})`);
     }
     options.onTable?.(step);
-  };
-  const first = steps.filter((s) => s.table === 'version');
-  const rest = steps.filter((s) => s.table !== 'version');
-  for (const step of first) await run(step);
-
-  let failure: unknown;
-  let next = 0;
-  const worker = async () => {
-    while (failure === undefined && next < rest.length) {
-      const step = rest[next++]!;
-      try {
-        await run(step);
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-  };
-  const workers = Math.max(1, Math.min(options.concurrency ?? 1, rest.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  if (failure !== undefined) throw failure;
+  }
 }

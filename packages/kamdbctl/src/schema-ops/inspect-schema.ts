@@ -2,7 +2,7 @@
  * Compares a database with the XML definitions: for every group, which of its tables exist and
  * which version the `version` table records for each, against the `<version>` of the XML.
  */
-import type { Group } from '@kamkit/schema';
+import { sortByInstallOrder, type Group } from '@kamkit/schema';
 import type { Knex } from 'knex';
 
 import type { Engine } from '../engine/engine.js';
@@ -62,7 +62,8 @@ export async function inspectSchema(engine: Engine, db: Knex, groups: readonly G
   const versionTable = tables.has('version');
   const versions = versionTable ? await readVersions(db) : new Map<string, number>();
   const known = new Set<string>();
-  const result: GroupStatus[] = groups.map((g) => {
+  // In kamdbctl's creation order (standard first), not alphabetically.
+  const result: GroupStatus[] = sortByInstallOrder(groups, (g) => g.id).map((g) => {
     const states = plannedTables([g], engine.dialect).map((t): TableStatus => {
       known.add(t.name);
       const exists = tables.has(t.name);

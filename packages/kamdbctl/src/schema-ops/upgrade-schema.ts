@@ -7,6 +7,7 @@
  */
 import { readdirSync } from 'node:fs';
 
+import { esModuleMigrationSource } from '@kamkit/db';
 import type { Knex } from 'knex';
 
 import { KamdbctlError } from '../cli/exit-codes.js';
@@ -45,7 +46,7 @@ export async function upgradeSchema(
   const files = migrationFiles(directory);
   const missing = [...add, ...status.groups.filter((g) => g.state === 'installed').map((g) => g.group)].filter((g) => !files.has(g));
   if (missing.length > 0) throw new KamdbctlError('failed', `no knex migration for group(s) ${missing.join(', ')} in ${directory}`);
-  const config = { directory, tableName: TABLE_NAME, loadExtensions: ['.js'] };
+  const config = { migrationSource: esModuleMigrationSource(directory, ['.js']), tableName: TABLE_NAME };
 
   // list() creates knex's tables when they do not exist yet.
   const [completed] = (await db.migrate.list(config)) as [{ name: string }[], unknown];

@@ -34,6 +34,11 @@ export function groupIdsOfSets(settings: KamdbctlSettings, sets: readonly SetNam
   return sets.flatMap((s) => settings.sets[s]);
 }
 
+/** `standard` (the version table every other table writes to) moved to the front. */
+export function standardFirst(ids: readonly string[]): string[] {
+  return [...ids.filter((id) => id === 'standard'), ...ids.filter((id) => id !== 'standard')];
+}
+
 /** Groups of `schema` in the order of `ids`. */
 export function orderedGroups(schema: Schema, ids: readonly string[]): Group[] {
   const byId = new Map(schema.groups.map((g) => [g.id, g]));

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { readSchemaDir, SchemaError, type Schema } from '@kamkit/schema';
+import { readGroupFile, readSchemaDir, SchemaError, type Group, type Schema } from '@kamkit/schema';
 
 import { KamdbctlError, usageError } from '../cli/exit-codes.js';
 
@@ -47,4 +47,16 @@ export function loadSchema(dir: string, groups?: readonly string[]): Schema {
     if (error instanceof SchemaError) throw new KamdbctlError('failed', `schema: ${error.message}`, { cause: error });
     throw error;
   }
+}
+
+/** Reads one group at a time, when it is needed (`kamailio-<id>.xml`; ids checked beforehand). */
+export function groupLoader(dir: string): (id: string) => Group {
+  return (id) => {
+    try {
+      return readGroupFile(join(dir, `kamailio-${id}.xml`));
+    } catch (error) {
+      if (error instanceof SchemaError) throw new KamdbctlError('failed', `schema: ${error.message}`, { cause: error });
+      throw error;
+    }
+  };
 }
