@@ -2,7 +2,7 @@
 // own encoding, through our own client (@kamkit/rpc) as a tool would.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { asInt, asStr, createClient, RpcFault, type RpcClient } from '@kamkit/rpc';
 import { startTestServer, type TestServer } from './server-support.js';
@@ -129,6 +129,12 @@ test('core.kill replies first, then hands the signal to the server (never to oth
   await clients.get('fifo')!.call('core.kill', asInt(2));
   await clients.get('unix')!.call('core.kill');
   assert.deepEqual(t.kills, [2, 15]);
+});
+
+test('unix sockets and the FIFO get the configured mode (0600 here)', () => {
+  for (const file of ['ctl', 'ctl.dgram', 'rpc.fifo', 'rpc.sock']) {
+    assert.equal(statSync(path.join(t.dir, file)).mode & 0o777, 0o600, file);
+  }
 });
 
 test('stop() removes the socket and FIFO files', async () => {
