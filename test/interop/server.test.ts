@@ -208,7 +208,11 @@ describe('real kamcmd against our server', () => {
     assert.deepEqual((await kamcmdOurs(['cnt.grps_list'])).stdout.split('\n').filter(Boolean), real);
     const realScript = (await kamcmd(env, ['cnt.var_list', 'script'])).stdout;
     assert.equal((await kamcmdOurs(['cnt.var_list', 'script'])).stdout, realScript);
-    assert.equal((await kamcmdOurs(['stats.get_statistics', 'registrar:'])).stdout, (await kamcmd(env, ['stats.get_statistics', 'registrar:'])).stdout);
+    // The registrar statistics that come from its modparams (the counted ones depend on earlier tests).
+    const fromParams = (text: string) => text.split('\n').filter((l) => l && !/_regs = /.test(l));
+    const mineRegistrar = fromParams((await kamcmdOurs(['stats.get_statistics', 'registrar:'])).stdout);
+    assert.equal(mineRegistrar.length, 5);
+    assert.deepEqual(mineRegistrar, fromParams((await kamcmd(env, ['stats.get_statistics', 'registrar:'])).stdout));
   });
 
   test('system.listMethods: every name ours lists, Kamailio lists too (no invented commands)', async () => {

@@ -49,12 +49,13 @@ export function coreCommands(facts: CoreFacts): RpcExport[] {
       help: 'Version, build id, compiler, build date and feature flags.',
       handler: (rpc) => {
         const { identity } = facts;
-        const info = rpc.addStruct();
-        info.structAdd('version', rpcStr(`${identity.name} ${identity.version}`));
-        info.structAdd('id', rpcStr(identity.id));
-        info.structAdd('compiler', rpcStr(identity.compiler));
-        info.structAdd('compiled', rpcStr(identity.compiled));
-        info.structAdd('flags', rpcStr(identity.flags));
+        rpc.addStruct().structAddAll([
+          ['version', rpcStr(`${identity.name} ${identity.version}`)],
+          ['id', rpcStr(identity.id)],
+          ['compiler', rpcStr(identity.compiler)],
+          ['compiled', rpcStr(identity.compiled)],
+          ['flags', rpcStr(identity.flags)],
+        ]);
       },
     },
     {
@@ -62,10 +63,11 @@ export function coreCommands(facts: CoreFacts): RpcExport[] {
       help: 'Current time, start time and seconds since start.',
       handler: (rpc) => {
         const now = facts.now();
-        const uptime = rpc.addStruct();
-        uptime.structAdd('now', rpcStr(ctime(now)));
-        uptime.structAdd('up_since', rpcStr(ctime(facts.startedAt)));
-        uptime.structAdd('uptime', rpcInt(elapsedSeconds(facts.startedAt, now)));
+        rpc.addStruct().structAddAll([
+          ['now', rpcStr(ctime(now))],
+          ['up_since', rpcStr(ctime(facts.startedAt))],
+          ['uptime', rpcInt(elapsedSeconds(facts.startedAt, now))],
+        ]);
       },
     },
     {
@@ -82,10 +84,11 @@ export function coreCommands(facts: CoreFacts): RpcExport[] {
       flags: RET_ARRAY,
       handler: (rpc) => {
         for (const row of facts.processes.entries()) {
-          const entry = rpc.addStruct();
-          entry.structAdd('IDX', rpcInt(row.index));
-          entry.structAdd('PID', rpcInt(row.pid));
-          entry.structAdd('DSC', rpcStr(row.description));
+          rpc.addStruct().structAddAll([
+            ['IDX', rpcInt(row.index)],
+            ['PID', rpcInt(row.pid)],
+            ['DSC', rpcStr(row.description)],
+          ]);
         }
       },
     },
@@ -139,13 +142,14 @@ export function coreCommands(facts: CoreFacts): RpcExport[] {
         if (shift === undefined) return rpc.fault(500, 'bad param, (use b|k|m|g)');
         const memory = facts.memory.read();
         const scale = (bytes: number) => rpcInt(Math.floor(bytes / 2 ** shift));
-        const shm = rpc.addStruct();
-        shm.structAdd('total', scale(memory.total));
-        shm.structAdd('free', scale(memory.free));
-        shm.structAdd('used', scale(memory.used));
-        shm.structAdd('real_used', scale(memory.realUsed));
-        shm.structAdd('max_used', scale(memory.maxUsed));
-        shm.structAdd('fragments', rpcInt(memory.fragments));
+        rpc.addStruct().structAddAll([
+          ['total', scale(memory.total)],
+          ['free', scale(memory.free)],
+          ['used', scale(memory.used)],
+          ['real_used', scale(memory.realUsed)],
+          ['max_used', scale(memory.maxUsed)],
+          ['fragments', rpcInt(memory.fragments)],
+        ]);
       },
     },
     {
@@ -156,13 +160,15 @@ export function coreCommands(facts: CoreFacts): RpcExport[] {
         for (const info of facts.sockets()) {
           const socket = list.structAddStruct('socket');
           if (!socket) return rpc.fault(500, 'Internal error creating socket struct');
-          socket.structAdd('proto', rpcStr(info.proto));
-          socket.structAdd('address', rpcStr(info.address));
-          socket.structAdd('ipaddress', rpcStr(info.ipaddress));
-          socket.structAdd('port', rpcStr(String(info.port)));
-          socket.structAdd('mcast', rpcStr('no'));
-          socket.structAdd('mhomed', rpcStr('no'));
-          socket.structAdd('virtual', rpcStr('no'));
+          socket.structAddAll([
+            ['proto', rpcStr(info.proto)],
+            ['address', rpcStr(info.address)],
+            ['ipaddress', rpcStr(info.ipaddress)],
+            ['port', rpcStr(String(info.port))],
+            ['mcast', rpcStr('no')],
+            ['mhomed', rpcStr('no')],
+            ['virtual', rpcStr('no')],
+          ]);
         }
       },
     },

@@ -33,6 +33,11 @@ export class RpcContainer {
     return this.push({ name, value });
   }
 
+  /** struct_add(h, "ds...", name1, v1, name2, v2, ...): several members; stops at the first refused one. */
+  structAddAll(members: readonly (readonly [string, RpcValue])[]): boolean {
+    return members.every(([name, value]) => this.structAdd(name, value));
+  }
+
   /** struct_add(h, "{", name, &sub): a named nested struct, or null when refused. */
   structAddStruct(name: string): RpcContainer | null {
     return this.pushContainer('struct', name);

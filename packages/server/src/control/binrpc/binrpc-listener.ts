@@ -1,7 +1,8 @@
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import { unlink } from 'node:fs/promises';
 import net from 'node:net';
 import { applyFileAccess, type FileAccess } from '../socket-access.js';
+import { bindUdp } from '../udp-socket.js';
 import { bindUnixDatagram, type UnixDatagramServer } from '../unix-datagram-socket.js';
 import type { CtlHandler } from './ctl-handler.js';
 import type { ListenAddress } from './listen-address.js';
@@ -60,18 +61,11 @@ export class BinrpcListener {
       await applyFileAccess(address.path, this.access);
       return;
     }
-    const socket = dgram.createSocket(address.host.includes(':') ? 'udp6' : 'udp4');
-    socket.on('message', (data, peer) => {
-      void this.handler.handleDatagram(data, 'udp').then((reply) => {
-        if (reply) socket.send(reply, peer.port, peer.address);
-      });
+    const udp = await bindUdp(address.host, address.port, (data, reply) => {
+      void this.handler.handleDatagram(data, 'udp').then((answer) => answer && reply(answer));
     });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(address.port, address.host, () => resolve());
-    });
-    this.udp = socket;
-    this.bound = { ...address, port: socket.address().port };
+    this.udp = udp.socket;
+    this.bound = { ...address, port: udp.port };
   }
 
   private accept(socket: net.Socket): void {

@@ -1,6 +1,7 @@
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import { unlink } from 'node:fs/promises';
 import { applyFileAccess, type FileAccess } from '../socket-access.js';
+import { bindUdp } from '../udp-socket.js';
 import { bindUnixDatagram, type UnixDatagramServer } from '../unix-datagram-socket.js';
 import type { JsonRpcRequestProcessor } from './jsonrpc-request-processor.js';
 
@@ -51,18 +52,11 @@ export class JsonRpcDatagramListener {
       await applyFileAccess(address.path, this.access);
       return;
     }
-    const socket = dgram.createSocket(address.host.includes(':') ? 'udp6' : 'udp4');
-    socket.on('message', (data, peer) => {
-      void this.answer(data).then((reply) => {
-        if (reply) socket.send(reply, peer.port, peer.address);
-      });
+    const udp = await bindUdp(address.host, address.port, (data, reply) => {
+      void this.answer(data).then((answer) => answer && reply(answer));
     });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(address.port, address.host, () => resolve());
-    });
-    this.udp = socket;
-    this.bound = { ...address, port: socket.address().port };
+    this.udp = udp.socket;
+    this.bound = { ...address, port: udp.port };
   }
 
   async close(): Promise<void> {
