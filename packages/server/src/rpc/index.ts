@@ -8,7 +8,7 @@
  *     rpc.add(rpcInt(1), rpcStr(null))     // top-level values: rpcInt d, rpcUint u, rpcBool b, rpcTime t,
  *                                          //   rpcDouble f, rpcLong l/j/L/J, rpcStr s (null = NULL string)
  *     const s = rpc.addStruct()            // '{' ; rpc.addArray() is '['
- *     s.structAdd('name', rpcStr('x'))     // struct_add; structAddStruct / structAddArray nest
+ *     s.structAdd('name', rpcStr('x'))     // struct_add (structAddAll for several); structAddStruct / structAddArray nest
  *     a.arrayAdd(rpcInt(2))                // array_add; arrayAddStruct / arrayAddArray nest
  *     rpc.printf(`text`)                   // rpl_printf (format it yourself)
  *     rpc.fault(404, 'not found')          // BINRPC: sent at once, first wins; JSON/XML: last wins, at send

@@ -135,12 +135,8 @@ export class RpcContext {
   /** fault(ctx, code, fmt, ...): see ReplyDriver.faultTiming for when it is sent. */
   fault(code: number, message: string): void {
     if (this.replied) return;
-    if (this.driver.faultTiming === 'immediate') {
-      this.ownFault = { code, message };
-      this.sendNow();
-      return;
-    }
     this.ownFault = { code, message };
+    if (this.driver.faultTiming === 'immediate') this.sendNow();
   }
 
   /**

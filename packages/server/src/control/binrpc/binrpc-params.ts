@@ -1,6 +1,7 @@
 import type { BinrpcValue } from '@kamkit/binrpc';
 import type { ParamRead, ParamSource } from '../../rpc/param-source.js';
 import type { ScanChar, ScanStep } from '../../rpc/scan-format.js';
+import { toInt32 } from '../c-casts.js';
 
 /** Kamailio's names for record types in scan faults ("expected integer type but ..."). */
 const TYPE_NAMES: Record<BinrpcValue['type'], string> = {
@@ -45,12 +46,6 @@ function parseDoublePrefix(text: string): number {
   return Number(match[1]);
 }
 
-/** C's (int) cast of a double on x86_64: truncation, INT_MIN when out of range. */
-export function toInt32(value: number): number {
-  const truncated = Math.trunc(value);
-  return Number.isFinite(truncated) && truncated >= -2147483648 && truncated <= 2147483647 ? truncated : -2147483648;
-}
-
 /** Scan-time view of an int for `u` (the same 32 bits read unsigned) and the signed chars. */
 function intFor(char: ScanChar, value: number): number {
   return char === 'u' ? value >>> 0 : value;
@@ -67,7 +62,8 @@ export class BinrpcParams implements ParamSource {
   /**
    * @param values the decoded parameter records
    * @param autoconversion modparam("ctl", "autoconversion", 1)
-   * @param brokenAt index where the packet stopped being decodable (params from there on are unreadable)
+   * @param broken the BINRPC error of a record that could not be decoded: every parameter from
+   *   there on fails with it (Kamailio decodes lazily, so only a scan that reaches it fails)
    */
   constructor(
     private readonly values: readonly BinrpcValue[],

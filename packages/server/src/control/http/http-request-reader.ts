@@ -77,5 +77,6 @@ export function safeReason(reason: string): string {
 export function httpResponse(version: string, status: number, reason: string, headers: [string, string][], body: string): Buffer {
   const bytes = Buffer.from(body, 'utf8');
   const head = [`${version} ${status} ${safeReason(reason)}`, ...headers.map(([n, v]) => `${n}: ${v}`), `Content-Length: ${bytes.length}`];
-  return Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), bytes]);
+  // Kamailio writes the fault text's bytes as they are; UTF-8 keeps them.
+  return Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'utf8'), bytes]);
 }

@@ -1,18 +1,12 @@
 import type { ParamRead, ParamSource } from '../../rpc/param-source.js';
 import type { ScanStep } from '../../rpc/scan-format.js';
-import { toInt32 } from '../binrpc/binrpc-params.js';
+import { toInt32, toInt64 } from '../c-casts.js';
 import type { JsonNode } from './json-tree.js';
 
 /** srjson's numeric view of any node: numbers as they are, true as 1, everything else 0. */
 function numericValue(node: JsonNode): number {
   if (node.type === 'number') return node.value;
   return node.type === 'true' ? 1 : 0;
-}
-
-/** C's cast of a double to a 64-bit integer (INT64_MIN when out of range), as a bigint. */
-function toInt64(value: number): bigint {
-  const truncated = Math.trunc(value);
-  return Number.isFinite(truncated) && Math.abs(truncated) < 2 ** 63 ? BigInt(truncated) : -(2n ** 63n);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ParamRead, ParamSource, RpcFaultInfo } from '../../rpc/param-source.js';
 import type { RpcStructParam, ScanChar, ScanCharValue, ScanStep } from '../../rpc/scan-format.js';
-import { toInt32 } from '../binrpc/binrpc-params.js';
+import { toInt32 } from '../c-casts.js';
 import type { XmlElement } from './xml-document.js';
 
 const INVALID_TYPE: RpcFaultInfo = { code: 400, message: 'Invalid Parameter Type' };
