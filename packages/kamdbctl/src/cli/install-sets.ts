@@ -1,5 +1,5 @@
 /** The --presence/--extra/--dbuid flags of create, reinit and upgrade, and the sets they select. */
-import { Flags } from '@oclif/core';
+import { Flags } from './oclif.js';
 
 import type { InstallChoice, KamdbctlSettings, SetName } from '../settings/kamdbctl-settings.js';
 

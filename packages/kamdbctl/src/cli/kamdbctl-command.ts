@@ -1,4 +1,5 @@
-import { Command, Flags, type Interfaces } from '@oclif/core';
+import type { Interfaces } from '@oclif/core';
+import { Command, Flags } from './oclif.js';
 import { describeSource, KamctlrcError, loadKamctlrc, type Kamctlrc } from '@kamkit/kamctlrc';
 
 import type { Engine } from '../engine/engine.js';

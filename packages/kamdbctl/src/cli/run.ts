@@ -1,33 +1,42 @@
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { Config, flush, run } from '@oclif/core';
+import { Config, flush, run } from './oclif.js';
 
 import { exitCodeOf, printError } from './kamdbctl-command.js';
+import { packageDir } from './package-root.js';
 
-const PACKAGE_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+const PACKAGE_DIR = packageDir(import.meta.url);
 const MANIFEST = join(PACKAGE_DIR, 'oclif.manifest.json');
-const COMMANDS_DIR = join(PACKAGE_DIR, 'dist', 'src', 'commands');
+const CLI_DIR = dirname(fileURLToPath(import.meta.url));
+/** The commands next to this module: dist/src/commands, or dist/bundle/cli/commands when running from the bundle. */
+const COMMANDS_DIR = join(CLI_DIR, '..', 'commands');
 
-/** Names, sizes and times of the compiled commands: a manifest made from other files is not used. */
+/** Names, sizes and times of the compiled commands and of this directory (base class, flags): a manifest made from other files is not used. */
 function commandsStamp(): string {
-  return readdirSync(COMMANDS_DIR)
-    .filter((f) => f.endsWith('.js'))
-    .sort()
-    .map((f) => {
-      const s = statSync(join(COMMANDS_DIR, f));
-      return `${f}:${s.size}:${s.mtimeMs}`;
-    })
-    .join(',');
+  return [COMMANDS_DIR, CLI_DIR]
+    .map(
+      (dir) =>
+        `${dir}=` +
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.js'))
+          .sort()
+          .map((f) => {
+            const s = statSync(join(dir, f));
+            return `${f}:${s.size}:${s.mtimeMs}`;
+          })
+          .join(','),
+    )
+    .join(';');
 }
 
 /**
- * oclif's configuration, from a command manifest when one matches the compiled commands. Without
+ * oclif's configuration, from a command manifest when one matches the commands in use. Without
  * a manifest oclif imports every command module on every run to list them; the manifest is written
  * on the first run after a build (best effort: a read-only install just goes without).
  */
-async function loadConfig(): Promise<Config> {
+async function loadConfig(): Promise<InstanceType<typeof Config>> {
   const stamp = commandsStamp();
   let current = false;
   try {
@@ -35,7 +44,11 @@ async function loadConfig(): Promise<Config> {
   } catch {
     // none yet
   }
-  const config = await Config.load({ root: PACKAGE_DIR, ignoreManifest: !current });
+  const pjson = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { oclif: Record<string, unknown> };
+  pjson.oclif.commands = `./${relative(PACKAGE_DIR, COMMANDS_DIR)}`;
+  // A manifest of other commands must go: oclif reads oclif.manifest.json whenever it exists.
+  if (!current) rmSync(MANIFEST, { force: true });
+  const config = await Config.load({ root: PACKAGE_DIR, pjson: pjson as never });
   if (!current) {
     try {
       const manifest = (config.plugins.get(config.pjson.name) as { manifest?: object } | undefined)?.manifest;

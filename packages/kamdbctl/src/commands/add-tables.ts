@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import { Args } from '../cli/oclif.js';
 
 import { AddGroupsCommand } from '../cli/add-groups-command.js';
 

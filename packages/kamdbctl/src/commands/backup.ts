@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 
-import { Args } from '@oclif/core';
+import { Args } from '../cli/oclif.js';
 
 import { KamdbctlCommand } from '../cli/kamdbctl-command.js';
 import { databaseError } from '../engine/database-error.js';

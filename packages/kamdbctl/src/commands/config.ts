@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import { Flags } from '../cli/oclif.js';
 import { describeSource } from '@kamkit/kamctlrc';
 
 import { KamdbctlCommand } from '../cli/kamdbctl-command.js';

@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import { Args } from '../cli/oclif.js';
 import { sortByInstallOrder } from '@kamkit/schema';
 
 import { describeCreate } from '../cli/describe-result.js';

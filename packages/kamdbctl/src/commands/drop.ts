@@ -1,4 +1,4 @@
-import { Args, Flags } from '@oclif/core';
+import { Args, Flags } from '../cli/oclif.js';
 
 import { KamdbctlError } from '../cli/exit-codes.js';
 import { KamdbctlCommand } from '../cli/kamdbctl-command.js';

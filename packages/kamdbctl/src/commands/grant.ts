@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import { Args } from '../cli/oclif.js';
 
 import { describeUsers } from '../cli/describe-result.js';
 import { usageError } from '../cli/exit-codes.js';

@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import { Args } from '../cli/oclif.js';
 
 import { describeCreate } from '../cli/describe-result.js';
 import { chooseSets, installSetFlags } from '../cli/install-sets.js';

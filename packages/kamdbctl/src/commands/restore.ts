@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 
-import { Args } from '@oclif/core';
+import { Args } from '../cli/oclif.js';
 
 import { KamdbctlError } from '../cli/exit-codes.js';
 import { KamdbctlCommand } from '../cli/kamdbctl-command.js';

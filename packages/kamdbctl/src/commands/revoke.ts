@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import { Args } from '../cli/oclif.js';
 
 import { usageError } from '../cli/exit-codes.js';
 import { KamdbctlCommand } from '../cli/kamdbctl-command.js';

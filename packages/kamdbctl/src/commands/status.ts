@@ -1,4 +1,4 @@
-import { Args, Flags } from '@oclif/core';
+import { Args, Flags } from '../cli/oclif.js';
 import { KAMAILIO_SCHEMA_VERSION } from '@kamkit/schema';
 
 import { formatStatus, schemaProblems } from '../cli/format-status.js';

@@ -1,4 +1,4 @@
-import { Args, Flags } from '@oclif/core';
+import { Args, Flags } from '../cli/oclif.js';
 
 import { schemaProblems } from '../cli/format-status.js';
 import { chooseSets, installSetFlags } from '../cli/install-sets.js';

@@ -1,7 +1,8 @@
 /**
  * Creates tables from their DDL, one after the other (MariaDB serialises DDL: parallel
  * connections measured no faster). While the server runs one table's statements, the next
- * table is taken from `steps`, which may parse its group's XML then (see lazyTableDdl).
+ * table is taken from `steps`, which may parse its group's XML then (see lazyTableDdl). Version
+ * rows not written by the statements (MySQL) are written at the end, in one INSERT.
  * Callers put the `standard` group (the version table) first.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -11,7 +12,7 @@ import type { Knex } from 'knex';
 import { KamdbctlError } from '../cli/exit-codes.js';
 import { databaseError } from '../engine/database-error.js';
 import type { Engine } from '../engine/engine.js';
-import type { TableDdl } from './table-ddl.js';
+import type { TableDdl, VersionRow } from './table-ddl.js';
 
 export interface ApplyOptions {
   /** Called after each table is complete. */
@@ -21,6 +22,7 @@ export interface ApplyOptions {
 }
 
 export async function applyTables(engine: Engine, db: Knex, steps: Iterable<TableDdl>, options: ApplyOptions = {}): Promise<void> {
+  const versionRows: VersionRow[] = [];
   const iterator = steps[Symbol.iterator]();
   let next = iterator.next();
   while (!next.done) {
@@ -36,6 +38,14 @@ export async function applyTables(engine: Engine, db: Knex, steps: Iterable<Tabl
     } catch (error) {
       throw databaseError(error, `creating table ${step.table} (group ${step.group})`);
     }
+    versionRows.push(...step.versionRows);
     options.onTable?.(step);
+  }
+  if (versionRows.length > 0) {
+    try {
+      await db('version').insert(versionRows);
+    } catch (error) {
+      throw databaseError(error, 'writing the version rows');
+    }
   }
 }
