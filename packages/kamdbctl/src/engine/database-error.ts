@@ -9,6 +9,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'ETIMEDOUT', 'ENOTFOUND',
 const MYSQL_KIND: Record<number, ErrorKind> = {
   1044: 'accessDenied', // ER_DBACCESS_DENIED_ERROR
   1045: 'accessDenied', // ER_ACCESS_DENIED_ERROR
+  1698: 'accessDenied', // ER_ACCESS_DENIED_NO_PASSWORD_ERROR (unix_socket account, wrong OS user)
   1142: 'accessDenied', // ER_TABLEACCESS_DENIED_ERROR
   1227: 'accessDenied', // ER_SPECIFIC_ACCESS_DENIED_ERROR
   1007: 'exists', // ER_DB_CREATE_EXISTS
