@@ -21,6 +21,12 @@ export default class Monitor extends KamctlCommand {
       stop = true;
       wake();
     };
+    if (!this.jsonOutput && process.stdout.isTTY) {
+      // Ink draws nothing until exit when $CI is set (read once, when it loads); a terminal on
+      // stdout means someone is watching, CI or not.
+      delete process.env['CI'];
+      delete process.env['CONTINUOUS_INTEGRATION'];
+    }
     // Ink is loaded by this command only.
     const dashboard = this.jsonOutput ? undefined : (await import('../monitor/run-dashboard.js')).openDashboard((await this.rpcClient()).target, interval, quit);
     process.once('SIGINT', quit);
