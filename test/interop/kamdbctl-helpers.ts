@@ -1,7 +1,7 @@
 // Shared by the kamdbctl interop tests: running OUR kamdbctl and the REAL one with their own
 // kamctlrc, reading a database's structure from information_schema, and cleaning up.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,17 @@ export function ours(rc: { home: string; rc: string }, args: readonly string[], 
 /** The REAL kamdbctl, reading `~/.kamctlrc` of the same HOME. */
 export function real(env: LabEnv, rc: { home: string }, args: readonly string[]): Promise<RunResult> {
   return run(env.bin.kamdbctl, args, { env: cleanEnv(rc.home), timeoutMs: 180_000 });
+}
+
+/** A copy of schemas/ plus a group `clash` that creates subscriber a second time: a create that fails half-way. */
+export function clashSchemaDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kamdbctl-clash-'));
+  cpSync(SCHEMAS, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'kamailio-clash.xml'),
+    '<?xml version="1.0"?>\n<database xmlns:xi="http://www.w3.org/2001/XInclude"><name>clash</name><xi:include href="subscriber.xml"/></database>\n',
+  );
+  return dir;
 }
 
 export const show = (r: RunResult): string => `exit ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;

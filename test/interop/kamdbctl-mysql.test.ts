@@ -6,13 +6,12 @@
 // - bad input (credentials, existing database, unknown group, no server, a failure half-way)
 //   gives a clear message and a non-zero exit, and leaves nothing half-made.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 
 import { kamcmd, kamctl, mysqlRoot, pickFreePorts, readLabEnv, registerUser, run, startKamailio, type KamailioLab } from '../harness/index.mjs';
 import {
+  clashSchemaDir,
   KAMDBCTL_CFG,
   kamctlrc,
   mysqlCleanup,
@@ -23,7 +22,6 @@ import {
   mysqlVersions,
   ours,
   real,
-  SCHEMAS,
   secret,
   show,
   uniqueName,
@@ -223,13 +221,7 @@ describe('kamdbctl on MariaDB', () => {
     });
 
     test('a failure half-way removes the new database and the users this run made, never an existing user', async () => {
-      // A schema whose third group creates subscriber a second time.
-      const schemaDir = mkdtempSync(join(tmpdir(), 'kamdbctl-clash-'));
-      cpSync(SCHEMAS, schemaDir, { recursive: true });
-      writeFileSync(
-        join(schemaDir, 'kamailio-clash.xml'),
-        '<?xml version="1.0"?>\n<database xmlns:xi="http://www.w3.org/2001/XInclude"><name>clash</name><xi:include href="subscriber.xml"/></database>\n',
-      );
+      const schemaDir = clashSchemaDir();
       const c = mysqlConfig(['STANDARD_MODULES="standard acc auth_db clash"']);
       // The rw user exists before (with a grant elsewhere); the ro user does not.
       const other = uniqueName();

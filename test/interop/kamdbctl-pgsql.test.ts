@@ -3,13 +3,13 @@
 // tables own (the real one misses dr_gateways_gwid_seq and dr_rules_ruleid_seq), a real Kamailio
 // with db_postgres that authenticates a REGISTER, and bad input that leaves nothing behind.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { kamcmd, kamctl, pickFreePorts, readLabEnv, registerUser, run, startKamailio, type KamailioLab } from '../harness/index.mjs';
-import { KAMDBCTL_CFG, kamctlrc, ours, pgCleanup, pgStructure, psqlRows, real, SCHEMAS, secret, show, uniqueName, versionErrors, type PgServer } from './kamdbctl-helpers.js';
+import { clashSchemaDir, KAMDBCTL_CFG, kamctlrc, ours, pgCleanup, pgStructure, psqlRows, real, secret, show, uniqueName, versionErrors, type PgServer } from './kamdbctl-helpers.js';
 
 const env = readLabEnv();
 const pg: PgServer | null = env.postgres ?? null;
@@ -169,12 +169,7 @@ describe('kamdbctl on PostgreSQL', { skip: pg ? false : 'no PostgreSQL in this l
     });
 
     test('a failure half-way rolls everything back: no database, no roles', async () => {
-      const schemaDir = mkdtempSync(join(tmpdir(), 'kamdbctl-clash-'));
-      cpSync(SCHEMAS, schemaDir, { recursive: true });
-      writeFileSync(
-        join(schemaDir, 'kamailio-clash.xml'),
-        '<?xml version="1.0"?>\n<database xmlns:xi="http://www.w3.org/2001/XInclude"><name>clash</name><xi:include href="subscriber.xml"/></database>\n',
-      );
+      const schemaDir = clashSchemaDir();
       const c = pgConfig(['STANDARD_MODULES="standard acc auth_db clash"']);
       const r = await ours(c.rc, ['create', '--schema-dir', schemaDir]);
       assert.equal(r.code, 5, show(r));

@@ -12,6 +12,7 @@ import type { DatabaseUser, KamdbctlSettings } from '../settings/kamdbctl-settin
 import { databaseError, errorKind } from './database-error.js';
 import type { AccessChanges, Engine, PasswordPrompt } from './engine.js';
 import { createKnex } from './create-knex.js';
+import { DatabaseConnections } from './database-connections.js';
 
 /** Where the mysql client looks for the server's socket when DBHOST is localhost (Debian first). */
 const SOCKETS = ['/run/mysqld/mysqld.sock', '/var/run/mysqld/mysqld.sock', '/var/lib/mysql/mysql.sock', '/tmp/mysql.sock'];
@@ -31,7 +32,7 @@ export class MysqlEngine implements Engine {
   private readonly socketPath: string | undefined;
   private password: string | undefined;
   private server: Knex | undefined;
-  private readonly databases = new Map<string, Knex>();
+  private readonly databases = new DatabaseConnections();
 
   constructor(
     private readonly settings: KamdbctlSettings,
@@ -121,19 +122,12 @@ export class MysqlEngine implements Engine {
   }
 
   async database(database: string): Promise<Knex> {
-    let db = this.databases.get(database);
-    if (!db) {
-      await this.admin();
-      db = await this.knex(database);
-      this.databases.set(database, db);
-    }
-    return db;
+    await this.admin();
+    return this.databases.get(database, () => this.knex(database));
   }
 
-  async closeDatabase(database: string): Promise<void> {
-    const db = this.databases.get(database);
-    this.databases.delete(database);
-    await db?.destroy();
+  closeDatabase(database: string): Promise<void> {
+    return this.databases.close(database);
   }
 
   private accounts(users: readonly DatabaseUser[]): Account[] {
@@ -236,8 +230,7 @@ export class MysqlEngine implements Engine {
   async resetSequences(): Promise<void> {}
 
   async close(): Promise<void> {
-    await Promise.all([...this.databases.values()].map((d) => d.destroy()));
-    this.databases.clear();
+    await this.databases.closeAll();
     await this.server?.destroy();
     this.server = undefined;
   }

@@ -9,6 +9,7 @@ import type { Knex } from 'knex';
 import { KamdbctlError } from '../cli/exit-codes.js';
 import type { DatabaseUser, KamdbctlSettings } from '../settings/kamdbctl-settings.js';
 import { createKnex } from './create-knex.js';
+import { DatabaseConnections } from './database-connections.js';
 import { databaseError, errorKind } from './database-error.js';
 import type { AccessChanges, Engine, PasswordPrompt } from './engine.js';
 
@@ -30,7 +31,7 @@ export class PostgresEngine implements Engine {
   readonly transactionalDdl = true;
   private password: string | undefined;
   private server: Knex | undefined;
-  private readonly databases = new Map<string, Knex>();
+  private readonly databases = new DatabaseConnections();
 
   constructor(
     private readonly settings: KamdbctlSettings,
@@ -114,19 +115,12 @@ export class PostgresEngine implements Engine {
   }
 
   async database(database: string): Promise<Knex> {
-    let db = this.databases.get(database);
-    if (!db) {
-      await this.admin();
-      db = await this.knex(database);
-      this.databases.set(database, db);
-    }
-    return db;
+    await this.admin();
+    return this.databases.get(database, () => this.knex(database));
   }
 
-  async closeDatabase(database: string): Promise<void> {
-    const db = this.databases.get(database);
-    this.databases.delete(database);
-    await db?.destroy();
+  closeDatabase(database: string): Promise<void> {
+    return this.databases.close(database);
   }
 
   private async roleExists(db: Knex, name: string): Promise<boolean> {
@@ -244,8 +238,7 @@ export class PostgresEngine implements Engine {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.databases.values()].map((d) => d.destroy()));
-    this.databases.clear();
+    await this.databases.closeAll();
     await this.server?.destroy();
     this.server = undefined;
   }

@@ -9,6 +9,7 @@ import type { Knex } from 'knex';
 import { KamdbctlError, usageError } from '../cli/exit-codes.js';
 import type { KamdbctlSettings } from '../settings/kamdbctl-settings.js';
 import { createKnex } from './create-knex.js';
+import { DatabaseConnections } from './database-connections.js';
 import type { AccessChanges, Engine } from './engine.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -30,7 +31,7 @@ export class SqliteEngine implements Engine {
   readonly kind = 'sqlite' as const;
   readonly dialect = 'db_sqlite' as const;
   readonly transactionalDdl = true;
-  private readonly databases = new Map<string, Knex>();
+  private readonly databases = new DatabaseConnections();
 
   constructor(private readonly settings: KamdbctlSettings) {}
 
@@ -57,21 +58,16 @@ export class SqliteEngine implements Engine {
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(database + suffix, { force: true });
   }
 
-  async database(database: string, create = false): Promise<Knex> {
-    let db = this.databases.get(database);
-    if (!db) {
+  database(database: string, create = false): Promise<Knex> {
+    return this.databases.get(database, () => {
       if (!create && !existsSync(database)) throw new KamdbctlError('notFound', `SQLite database ${database} does not exist`);
       if (existsSync(database) && !looksLikeSqlite(database)) throw usageError(`${database} is not an SQLite database`);
-      db = await createKnex({ client: 'better-sqlite3', connection: { filename: database }, useNullAsDefault: true });
-      this.databases.set(database, db);
-    }
-    return db;
+      return createKnex({ client: 'better-sqlite3', connection: { filename: database }, useNullAsDefault: true });
+    });
   }
 
-  async closeDatabase(database: string): Promise<void> {
-    const db = this.databases.get(database);
-    this.databases.delete(database);
-    await db?.destroy();
+  closeDatabase(database: string): Promise<void> {
+    return this.databases.close(database);
   }
 
   async grantAccess(): Promise<AccessChanges> {
@@ -105,8 +101,7 @@ export class SqliteEngine implements Engine {
 
   async resetSequences(): Promise<void> {}
 
-  async close(): Promise<void> {
-    await Promise.all([...this.databases.values()].map((d) => d.destroy()));
-    this.databases.clear();
+  close(): Promise<void> {
+    return this.databases.closeAll();
   }
 }
