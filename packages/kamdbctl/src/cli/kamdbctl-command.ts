@@ -1,6 +1,6 @@
 import type { Interfaces } from '@oclif/core';
 import { Command, Flags } from './oclif.js';
-import { describeSource, KamctlrcError, loadKamctlrc, type Kamctlrc } from '@kamkit/kamctlrc';
+import { KamctlrcError, loadKamctlrc, type Kamctlrc } from '@kamkit/kamctlrc';
 
 import type { Engine } from '../engine/engine.js';
 import { openEngine } from '../engine/open-engine.js';
@@ -128,10 +128,6 @@ export abstract class KamdbctlCommand extends Command {
     for (const u of this.settings.users) {
       if (u.defaultPassword) this.notice(`warning: DB${u.access.toUpperCase()}PW is not set: user ${u.name} gets kamdbctl's default password`);
     }
-  }
-
-  protected sourceOf(name: string): string {
-    return describeSource(this.rc.sources[name]);
   }
 
   /** Prints `json` with --json, else the human text. */

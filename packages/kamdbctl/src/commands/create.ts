@@ -1,10 +1,9 @@
 import { Args } from '../cli/oclif.js';
 
 import { describeCreate } from '../cli/describe-result.js';
-import { KamdbctlError } from '../cli/exit-codes.js';
 import { chooseSets, installSetFlags } from '../cli/install-sets.js';
 import { KamdbctlCommand } from '../cli/kamdbctl-command.js';
-import { createDatabase } from '../operations/create-database.js';
+import { createDatabase, refuseExisting } from '../operations/create-database.js';
 import { checkGroupIds, groupIdsOfSets, standardFirst } from '../schema/install-plan.js';
 import { groupLoader } from '../schema/schema-source.js';
 import { lazyTableDdl } from '../schema-ops/table-ddl.js';
@@ -21,10 +20,7 @@ export default class Create extends KamdbctlCommand {
     const database = this.databaseName(args.database);
     const engine = this.engine;
     // Refuse an existing database before asking anything.
-    await engine.connect();
-    if (await engine.databaseExists(database)) {
-      throw new KamdbctlError('exists', `database ${database} already exists on ${engine.describe()}: nothing changed (kamdbctl status shows what it holds)`);
-    }
+    await refuseExisting(engine, database);
     const ids = standardFirst(groupIdsOfSets(this.settings, await chooseSets(this.settings, flags, (...a) => this.decide(...a))));
     checkGroupIds(ids, this.schemaDirectory);
     this.warnDefaultPasswords();

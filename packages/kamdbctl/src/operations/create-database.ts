@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 
 import { KamdbctlError } from '../cli/exit-codes.js';
 import { databaseError } from '../engine/database-error.js';
-import type { AccessChanges } from '../engine/engine.js';
+import type { AccessChanges, Engine } from '../engine/engine.js';
 import { applyTables } from '../schema-ops/apply-tables.js';
 import type { TableDdl } from '../schema-ops/table-ddl.js';
 import type { OperationContext } from './operation-context.js';
@@ -33,13 +33,18 @@ export interface CreateResult {
   readonly existingUsers: readonly string[];
 }
 
-export async function createDatabase(ctx: OperationContext, request: CreateRequest): Promise<CreateResult> {
-  const { engine, settings, progress, signal } = ctx;
-  const { database } = request;
+/** Connects and refuses a database that exists: create never touches one. */
+export async function refuseExisting(engine: Engine, database: string): Promise<void> {
   await engine.connect();
   if (await engine.databaseExists(database)) {
     throw new KamdbctlError('exists', `database ${database} already exists on ${engine.describe()}: nothing changed (kamdbctl status shows what it holds)`);
   }
+}
+
+export async function createDatabase(ctx: OperationContext, request: CreateRequest): Promise<CreateResult> {
+  const { engine, settings, progress, signal } = ctx;
+  const { database } = request;
+  await refuseExisting(engine, database);
   const tables: string[] = [];
   const undo = new UndoStack();
   let charset: string | undefined;
@@ -68,7 +73,7 @@ export async function createDatabase(ctx: OperationContext, request: CreateReque
     } else {
       access = await engine.grantAccess(database, settings.users, db, tables);
       const granted = access;
-      undo.push(`users ${granted.createdUsers.join(', ')}`, () => granted.undo());
+      undo.push(`users and grants given for ${database}`, () => granted.undo());
       await applyTables(engine, db, request.steps, { onTable, signal });
       await request.afterTables?.(db);
     }
