@@ -17,6 +17,20 @@ export const SCHEMAS = join(ROOT, 'schemas');
 export const uniqueName = (): string => `kdb_${randomBytes(4).toString('hex')}`;
 export const secret = (): string => randomBytes(12).toString('base64url');
 
+export interface TestDatabase {
+  readonly name: string;
+  readonly rwUser: string;
+  readonly roUser: string;
+  readonly rwPassword: string;
+  readonly roPassword: string;
+}
+
+/** Fresh names and passwords for one test's database and its rw/ro users. */
+export function freshDatabase(): TestDatabase {
+  const name = uniqueName();
+  return { name, rwUser: `${name}_rw`, roUser: `${name}_ro`, rwPassword: secret(), roPassword: secret() };
+}
+
 /** Environment without DB settings that a developer's shell could leak in. */
 function cleanEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};

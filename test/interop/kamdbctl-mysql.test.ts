@@ -12,6 +12,7 @@ import { after, describe, test } from 'node:test';
 import { kamcmd, kamctl, mysqlRoot, pickFreePorts, readLabEnv, registerUser, run, startKamailio, type KamailioLab } from '../harness/index.mjs';
 import {
   clashSchemaDir,
+  freshDatabase,
   KAMDBCTL_CFG,
   kamctlrc,
   mysqlCleanup,
@@ -22,7 +23,6 @@ import {
   mysqlVersions,
   ours,
   real,
-  secret,
   show,
   uniqueName,
   versionErrors,
@@ -35,14 +35,13 @@ after(() => mysqlCleanup(databases, users));
 
 /** A kamctlrc for a fresh MariaDB database and users (registered for cleanup). */
 function mysqlConfig(extra: readonly string[] = []) {
-  const name = uniqueName();
-  const u = { name, rwUser: `${name}_rw`, roUser: `${name}_ro`, rwPassword: secret(), roPassword: secret() };
-  databases.push(name);
+  const u = freshDatabase();
+  databases.push(u.name);
   users.push(u.rwUser, u.roUser);
   const rc = kamctlrc([
     'DBENGINE=MYSQL',
     'DBHOST=localhost',
-    `DBNAME=${name}`,
+    `DBNAME=${u.name}`,
     `DBRWUSER=${u.rwUser}`,
     `DBRWPW="${u.rwPassword}"`,
     `DBROUSER=${u.roUser}`,

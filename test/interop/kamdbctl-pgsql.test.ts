@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { kamcmd, kamctl, pickFreePorts, readLabEnv, registerUser, run, startKamailio, type KamailioLab } from '../harness/index.mjs';
-import { clashSchemaDir, KAMDBCTL_CFG, kamctlrc, ours, pgCleanup, pgStructure, psqlRows, real, secret, show, uniqueName, versionErrors, type PgServer } from './kamdbctl-helpers.js';
+import { clashSchemaDir, freshDatabase, KAMDBCTL_CFG, kamctlrc, ours, pgCleanup, pgStructure, psqlRows, real, show, versionErrors, type PgServer } from './kamdbctl-helpers.js';
 
 const env = readLabEnv();
 const pg: PgServer | null = env.postgres ?? null;
@@ -17,15 +17,14 @@ const databases: string[] = [];
 const roles: string[] = [];
 
 function pgConfig(extra: readonly string[] = []) {
-  const name = uniqueName();
-  const u = { name, rwUser: `${name}_rw`, roUser: `${name}_ro`, rwPassword: secret(), roPassword: secret() };
-  databases.push(name);
+  const u = freshDatabase();
+  databases.push(u.name);
   roles.push(u.rwUser, u.roUser);
   const rc = kamctlrc([
     'DBENGINE=PGSQL',
     `DBHOST=${pg!.host}`,
     `DBPORT=${pg!.port}`,
-    `DBNAME=${name}`,
+    `DBNAME=${u.name}`,
     `DBROOTUSER=${pg!.user}`,
     `DBRWUSER=${u.rwUser}`,
     `DBRWPW="${u.rwPassword}"`,
