@@ -59,7 +59,7 @@ export class HttpRpcListener {
       for (const request of requests) {
         chain = chain.then(async () => {
           if (closing) return;
-          socket.write(await this.answer(request));
+          socket.write(await this.answer(request).catch(() => this.internalError(request)));
           if (!request.keepAlive) {
             closing = true;
             socket.end();
@@ -75,6 +75,12 @@ export class HttpRpcListener {
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.sockets.delete(socket));
+  }
+
+  /** A handler failure still gets an answer, and the connection's later requests are still served. */
+  private internalError(request: HttpRequest): Buffer {
+    const close: [string, string][] = request.keepAlive ? [] : [['Connection', 'close']];
+    return httpResponse(request.version, 500, 'Internal Server Error', [['Server', this.options.serverHeader], ...close], '');
   }
 
   private async answer(request: HttpRequest): Promise<Buffer> {

@@ -9,7 +9,8 @@ export const FIFO_REQUEST_MAX = 8190;
  *
  * A request longer than 8190 bytes is dropped. Kamailio then reads its remaining bytes as the start
  * of the next request, which also spoils the next client's request; we skip to the end of the
- * oversized document instead (deliberate difference), keeping nothing of it in memory.
+ * oversized document instead (deliberate difference), keeping nothing of it in memory, or start
+ * afresh after another 8190 bytes when that end never comes (an unbalanced quote).
  */
 export class FifoFramer {
   private buffer = '';
@@ -49,6 +50,11 @@ export class FifoFramer {
       } else if (!this.discarding && this.bytes >= FIFO_REQUEST_MAX) {
         this.discarding = true;
         this.buffer = '';
+        start = i + 1;
+      } else if (this.discarding && this.bytes >= 2 * FIFO_REQUEST_MAX) {
+        // An unbalanced quote or brace never ends its document: after another full request's worth
+        // of bytes, start afresh as Kamailio does, so the FIFO cannot stay wedged (found by fuzzing).
+        this.reset();
         start = i + 1;
       }
     }
