@@ -34,9 +34,10 @@ const EXPIRES: Normalise = (text) => text.replace(/^(\t+Expires: )\d+$/gm, '$1<s
 const PROBING: Normalise = (text) => text.replace(/^(\t+FLAGS: )[AIDTP][PX]?$/gm, '$1<probing state>');
 /**
  * stats: the counters the lab's own traffic moves (dispatcher OPTIONS pings every 10 s, answered
- * by the lab itself) and shared memory use.
+ * by the lab itself), shared memory use, and the TCP connections open at that moment.
  */
-const TICKING_STATS: Normalise = (text) => text.replace(/^((?:core:(?:rcv|fwd)_\w+|sl:\w+|tmx:\w+|script:lab_requests|shmem:\w+) = )\d+$/gm, '$1<n>');
+const TICKING_STATS: Normalise = (text) =>
+  text.replace(/^((?:core:(?:rcv|fwd)_\w+|sl:\w+|tmx:\w+|script:lab_requests|shmem:\w+|tcp:current_\w+) = )\d+$/gm, '$1<n>');
 
 interface Case {
   args: string[];
