@@ -1,12 +1,15 @@
 // Fuzzing the control plane: 100,000 random or mutated BINRPC packets, and 10,000 malformed JSON
-// and XML bodies over HTTP. The server must keep answering valid requests throughout.
+// and XML bodies over HTTP, and 10,000 malformed FIFO lines. The server must keep answering valid
+// requests throughout.
 import assert from 'node:assert/strict';
 import dgram from 'node:dgram';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { after, before, test } from 'node:test';
 import { encodeRequest, int, str } from '@kamkit/binrpc';
 import { createClient, type RpcClient } from '@kamkit/rpc';
+import { FIFO_REQUEST_MAX } from '../src/control/jsonrpc/fifo-framer.js';
 import { startTestServer, type TestServer } from './server-support.js';
 
 let t: TestServer;
@@ -155,5 +158,49 @@ test('10,000 malformed JSON-RPC and 10,000 malformed XML-RPC bodies over HTTP ea
     }
   } finally {
     agent.destroy();
+  }
+});
+
+/** Writes one piece (at most PIPE_BUF, so never interleaved) into the non-blocking FIFO, waiting while it is full. */
+async function writeWhole(fd: number, text: string): Promise<void> {
+  for (;;) {
+    try {
+      writeSync(fd, text);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+}
+
+test('10,000 malformed FIFO lines; valid FIFO requests still served', { timeout: 300_000 }, async () => {
+  const random = mulberry32(0xf1f0);
+  const fifo = t.targets.fifo.slice('fifo:'.length);
+  const client = createClient(t.targets.fifo, { fifoReplyDir: t.fifoReplyDir, timeoutMs: 10_000 });
+  // The template's reply_name is one jsonrpcs refuses at once (dots in it), even after a few random
+  // edits: an accepted name would make the server wait ~320 ms per request for a reply FIFO nobody
+  // created, as Kamailio does, and the queue behind it would grow.
+  const valid = '{"jsonrpc":"2.0","method":"core.echo","params":["x"],"reply_name":"f.u.z.z.y","id":1}';
+  try {
+    for (let batch = 0; batch < 4; batch++) {
+      const fd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+      try {
+        for (let i = 0; i < 2500; i++) {
+          await writeWhole(fd, `${garbageText(random, valid).slice(0, 3000)}\n`);
+          if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
+        }
+        // Garbage may leave a quote or brace open for good: two requests' worth of blanks make the
+        // framer give up on that document and start afresh (it would otherwise swallow our request).
+        for (let sent = 0; sent < 2 * FIFO_REQUEST_MAX + 1; sent += 4096) await writeWhole(fd, ' '.repeat(4096));
+      } finally {
+        closeSync(fd);
+      }
+      const { result } = await client.call('core.echo', 'fifo', batch);
+      assert.deepEqual(result, ['fifo', String(batch)]);
+      await stillAnswers(`${(batch + 1) * 2500} FIFO lines`);
+    }
+  } finally {
+    await client.close();
   }
 });
