@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 import { DbError } from '../cli/exit-codes.js';
-import { loadKnex } from './load-knex.js';
+import { loadKnex } from '@kamkit/db';
 import type { DbSettings } from '../settings/kamctl-settings.js';
 
 export type DbAccess = 'rw' | 'ro';
