@@ -64,6 +64,7 @@ const ENV_FILE = 'lab-env.json';
 /** Modules the config loads, and the Debian package shipping each non-core one. */
 const MODULE_PACKAGES = /** @type {Record<string, string>} */ ({
 	db_mysql: 'kamailio-mysql-modules',
+	db_sqlite: 'kamailio-sqlite-modules',
 	xmlrpc: 'kamailio-xml-modules',
 });
 
@@ -742,7 +743,13 @@ export async function reapStaleLabs(options = {}) {
 /**
  * A database made beforehand (e.g. by kamkit's kamdbctl) for the lab to use.
  *
- * @typedef {object} ExistingDatabase
+ * @typedef {ServerDatabase | SqliteDatabase} ExistingDatabase
+ */
+
+/**
+ * A MariaDB or PostgreSQL database.
+ *
+ * @typedef {object} ServerDatabase
  * @property {'MYSQL' | 'PGSQL'} engine
  * @property {string} name
  * @property {string} host           DBHOST for kamctl, host of the db_url
@@ -751,6 +758,18 @@ export async function reapStaleLabs(options = {}) {
  * @property {string} rwPassword
  * @property {string} roUser
  * @property {string} roPassword
+ */
+
+/**
+ * An SQLite database file: Kamailio opens it with db_sqlite as `sqlite:///PATH` (so
+ * `sqlite:////tmp/...`), the real
+ * kamctl/kamdbctl with DBENGINE=SQLITE and DB_PATH=PATH.  Kamailio runs as the harness's own
+ * user (no -u/-g), so the file and its directory (SQLite writes its journal next to it) must be
+ * writable by that user, which they are when that user made them.
+ *
+ * @typedef {object} SqliteDatabase
+ * @property {'SQLITE'} engine
+ * @property {string} path           the database file (must exist)
  */
 
 /**
@@ -812,15 +831,26 @@ export async function startKamailio(options = {}) {
 	// ---- names
 	const id = randomBytes(4).toString('hex');
 	const given = options.database;
+	// SQLite: a file, no server, no users (dbName is the file's path)
+	const sqlitePath = given?.engine === 'SQLITE' ? path.resolve(given.path) : undefined;
+	const server = given?.engine === 'SQLITE' ? undefined : given;
 	const dbEngine = given?.engine ?? 'MYSQL';
-	const dbHost = given?.host ?? 'localhost';
-	const dbName = given?.name ?? options.dbName ?? `kamkit_lab_${id}`;
-	const dbRwUser = given?.rwUser ?? `kamkit_${id}_rw`;
-	const dbRoUser = given?.roUser ?? `kamkit_${id}_ro`;
-	const dbRwPassword = given?.rwPassword ?? randomBytes(9).toString('base64url');
-	const dbRoPassword = given?.roPassword ?? randomBytes(9).toString('base64url');
-	if (!SAFE_NAME.test(dbName)) throw new LabError(`invalid dbName ${JSON.stringify(dbName)} (letters, digits, _)`);
-	const dbUrl = `${dbEngine === 'PGSQL' ? 'postgres' : 'mysql'}://${dbRwUser}:${dbRwPassword}@${dbHost}${given?.port ? `:${given.port}` : ''}/${dbName}`;
+	const dbHost = server?.host ?? 'localhost';
+	const dbName = sqlitePath ?? server?.name ?? options.dbName ?? `kamkit_lab_${id}`;
+	const dbRwUser = server?.rwUser ?? `kamkit_${id}_rw`;
+	const dbRoUser = server?.roUser ?? `kamkit_${id}_ro`;
+	const dbRwPassword = server?.rwPassword ?? randomBytes(9).toString('base64url');
+	const dbRoPassword = server?.roPassword ?? randomBytes(9).toString('base64url');
+	if (sqlitePath) {
+		if (!fs.existsSync(sqlitePath)) throw new LabError(`SQLite database ${sqlitePath} does not exist`);
+	} else if (!SAFE_NAME.test(dbName)) {
+		throw new LabError(`invalid dbName ${JSON.stringify(dbName)} (letters, digits, _)`);
+	}
+	// db_sqlite drops the first "/" after "sqlite://" (the host part, empty): an absolute path
+	// needs four slashes, else it is opened relative to the working dir (-w)
+	const dbUrl = sqlitePath
+		? `sqlite:///${sqlitePath}`
+		: `${dbEngine === 'PGSQL' ? 'postgres' : 'mysql'}://${dbRwUser}:${dbRwPassword}@${dbHost}${server?.port ? `:${server.port}` : ''}/${dbName}`;
 
 	/** @type {LabState} */
 	const state = {
@@ -843,8 +873,8 @@ export async function startKamailio(options = {}) {
 SIP_DOMAIN=${domain}
 DBENGINE=${dbEngine}
 DBHOST=${dbHost}
-${given?.port ? `DBPORT=${given.port}\n` : ''}DBNAME=${dbName}
-DBRWUSER="${dbRwUser}"
+${server?.port ? `DBPORT=${server.port}\n` : ''}DBNAME=${dbName}
+${sqlitePath ? `DB_PATH="${sqlitePath}"\n` : ''}DBRWUSER="${dbRwUser}"
 DBRWPW="${dbRwPassword}"
 DBROUSER="${dbRoUser}"
 DBROPW="${dbRoPassword}"

@@ -40,14 +40,14 @@ import { readFileSync } from 'node:fs';
  * @property {string} rpcDgram        "<workDir>/kamailio_rpc.sock" (jsonrpcs dgram_socket, JSON-RPC over unix datagrams)
  * @property {number} dsDeadPort      UDP port of the dispatcher destination nobody answers on
  * @property {string[]} dispatcherSet1 destinations seeded into dispatcher set 1
- * @property {string} dbEngine        "MYSQL" (or "PGSQL" for a lab started with a given database)
+ * @property {string} dbEngine        "MYSQL" (or "PGSQL" / "SQLITE" for a lab started with a given database)
  * @property {string} dbHost          "localhost" (MariaDB over its unix socket), or the given database's host
- * @property {string} dbName          throw-away database made by the real `kamdbctl create`
+ * @property {string} dbName          throw-away database made by the real `kamdbctl create` (SQLite: the file's path)
  * @property {string} dbRwUser
  * @property {string} dbRwPassword
  * @property {string} dbRoUser
  * @property {string} dbRoPassword
- * @property {string} dbUrl           "mysql://RWUSER:RWPW@localhost/DBNAME" (what kamailio uses)
+ * @property {string} dbUrl           "mysql://RWUSER:RWPW@localhost/DBNAME" (what kamailio uses; SQLite: "sqlite:///" + the absolute path)
  * @property {string} kamctlrc        "<workDir>/.kamctlrc"
  * @property {string} kamctlHome      HOME to run the real kamctl/kamdbctl with (= workDir)
  * @property {LabBinaries} bin        absolute paths of the real tools
