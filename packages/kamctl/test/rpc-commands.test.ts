@@ -56,17 +56,17 @@ describe('kamctl runtime commands against an in-test JSON-RPC peer', () => {
     assert.deepEqual(JSON.parse(missing.stdout), { error: { type: 'RpcFault', code: 500, message: 'ul.lookup: 500 - AOR not found in location table', target: peer.url } });
   });
 
-  test('cfg set: unknown variables and values of the wrong type are refused before sending; server refusals name the type', async () => {
+  test('cfg set: unknown variables and values of the wrong type are refused before sending; server refusals name type and range', async () => {
     const unknown = await runKamctl(['cfg', 'set', 'core', 'nosuch', '1'], env);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /cfg group core has no variable nosuch \(it has: debug, log_facility\)/);
     const wrongType = await runKamctl(['cfg', 'set', 'core', 'debug', 'loud'], env);
     assert.equal(wrongType.code, 2);
-    assert.match(wrongType.stderr, /core\.debug is an integer/);
+    assert.match(wrongType.stderr, /core\.debug \(integer, -2147483648\.\.2147483647: debug level\): "loud" is not an integer/);
     assert.equal(peer.calls.filter((c) => c.method === 'cfg.set_now_int').length, 0, 'nothing sent');
     const refused = await runKamctl(['cfg', 'set', 'core', 'debug', '99'], env);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /core\.debug \(integer\) refused "99": 400 - Failed to set the variable/);
+    assert.match(refused.stderr, /core\.debug \(integer, -2147483648\.\.2147483647: debug level\) refused "99": 400 - Failed to set the variable/);
     assert.equal((await runKamctl(['cfg', 'set', 'core', 'debug', '3'], env)).code, 0);
     assert.deepEqual(lastCall('cfg.set_now_int')?.params, ['core', 'debug', 3]);
     assert.equal((await runKamctl(['cfg', 'set', 'core', 'log_facility', 'LOG_LOCAL1'], env)).code, 0);

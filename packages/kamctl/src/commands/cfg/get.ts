@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core';
 
 import { KamctlCommand } from '../../cli/kamctl-command.js';
-import { UsageError } from '../../cli/exit-codes.js';
+import { checkCfgNames } from '../../rpc/cfg-variable.js';
 
 export default class CfgGet extends KamctlCommand {
   static override summary = 'read a cfg variable, or every variable of a group (cfg.get)';
@@ -12,8 +12,7 @@ export default class CfgGet extends KamctlCommand {
 
   async run(): Promise<void> {
     const { args } = await this.parseCommand(CfgGet);
-    if (!/^[A-Za-z_]\w*(\[\d+\])?$/.test(args.group)) throw new UsageError(`invalid cfg group ${JSON.stringify(args.group)}`);
-    if (args.name !== undefined && !/^[A-Za-z_]\w*$/.test(args.name)) throw new UsageError(`invalid cfg variable ${JSON.stringify(args.name)}`);
+    checkCfgNames(args.group, args.name);
     this.outputRpcResult(await (args.name === undefined ? this.rpc('cfg.get', args.group) : this.rpc('cfg.get', args.group, args.name)));
   }
 }

@@ -1,10 +1,11 @@
-import { cfgInt, cfgStr, cfgString, type CfgFixup, type CfgGroupDefinition } from '../model/cfg-definition.js';
+import { cfgInt, cfgStr, cfgString, type CfgGroupSpec } from './cfg-spec.js';
 
-const keep: CfgFixup = (value) => value;
+/** Kamailio runs a fix-up (so cfg.get cannot read the variable) that takes every valid value. */
+const passThrough = { fixup: 'pass-through' } as const;
 const A = { atomic: true } as const;
 const bool = { min: 0, max: 1 } as const;
 
-const TM: CfgGroupDefinition = {
+const TM: CfgGroupSpec = {
   name: 'tm',
   vars: [
     cfgString('auto_inv_100_reason', 'trying -- your call is important to us', { description: 'reason phrase of the automatic 100 for INVITE' }),
@@ -14,14 +15,14 @@ const TM: CfgGroupDefinition = {
     cfgInt('via1_matching', 1, { ...A, ...bool, description: 'match the first Via of requests to transactions' }),
     cfgInt('callid_matching', 0, { ...A, description: 'match the Call-ID of requests to transactions' }),
     cfgInt('callid_cseq_matching', 0, { ...A, description: 'match Call-ID and CSeq of requests to transactions' }),
-    cfgInt('fr_timer', 30000, { ...A, fixup: keep, description: 'ms to wait for a final reply' }),
-    cfgInt('fr_inv_timer', 120000, { ...A, fixup: keep, description: 'ms to wait for a final reply to an INVITE after a provisional one' }),
+    cfgInt('fr_timer', 30000, { ...A, ...passThrough, description: 'ms to wait for a final reply' }),
+    cfgInt('fr_inv_timer', 120000, { ...A, ...passThrough, description: 'ms to wait for a final reply to an INVITE after a provisional one' }),
     cfgInt('fr_inv_timer_next', 30000, { description: 'fr_inv_timer of serial forking branches after the first' }),
-    cfgInt('wt_timer', 5000, { ...A, fixup: keep, description: 'ms a finished transaction is kept' }),
-    cfgInt('retr_timer1', 500, { ...A, fixup: keep, description: 'first retransmission interval (ms)' }),
-    cfgInt('retr_timer2', 4000, { ...A, fixup: keep, description: 'longest retransmission interval (ms)' }),
-    cfgInt('max_inv_lifetime', 180000, { ...A, fixup: keep, description: 'longest life of an INVITE transaction (ms)' }),
-    cfgInt('max_noninv_lifetime', 32000, { ...A, fixup: keep, description: 'longest life of a non-INVITE transaction (ms)' }),
+    cfgInt('wt_timer', 5000, { ...A, ...passThrough, description: 'ms a finished transaction is kept' }),
+    cfgInt('retr_timer1', 500, { ...A, ...passThrough, description: 'first retransmission interval (ms)' }),
+    cfgInt('retr_timer2', 4000, { ...A, ...passThrough, description: 'longest retransmission interval (ms)' }),
+    cfgInt('max_inv_lifetime', 180000, { ...A, ...passThrough, description: 'longest life of an INVITE transaction (ms)' }),
+    cfgInt('max_noninv_lifetime', 32000, { ...A, ...passThrough, description: 'longest life of a non-INVITE transaction (ms)' }),
     cfgInt('noisy_ctimer', 1, { ...bool, description: 'send CANCEL on INVITE timeouts' }),
     cfgInt('auto_inv_100', 1, { ...A, ...bool, description: 'answer INVITE with 100 automatically' }),
     cfgInt('unix_tx_timeout', 500, { description: 'unix socket send timeout (ms)' }),
@@ -37,8 +38,8 @@ const TM: CfgGroupDefinition = {
     cfgInt('blst_503_max_timeout', 3600, { ...A, description: 'longest 503 blocklist time (s)' }),
     cfgInt('blst_methods_add', 1, { ...A, description: 'methods whose failures blocklist (bit mask)' }),
     cfgInt('blst_methods_lookup', -9, { ...A, description: 'methods that check the blocklist (bit mask)' }),
-    cfgInt('cancel_b_method', 1, { min: 0, max: 2, fixup: keep, description: 'how to cancel branches without a reply' }),
-    cfgInt('reparse_on_dns_failover', 1, { ...A, ...bool, fixup: keep, description: 'parse the message again on DNS failover' }),
+    cfgInt('cancel_b_method', 1, { min: 0, max: 2, ...passThrough, description: 'how to cancel branches without a reply' }),
+    cfgInt('reparse_on_dns_failover', 1, { ...A, ...bool, ...passThrough, description: 'parse the message again on DNS failover' }),
     cfgInt('disable_6xx_block', 0, { ...A, ...bool, description: 'treat 6xx like other negative replies' }),
     cfgInt('local_ack_mode', 0, { ...A, min: 0, max: 2, description: 'where local ACKs for 2xx go' }),
     cfgInt('local_cancel_reason', 1, { ...A, ...bool, description: 'add Reason to local CANCELs' }),
@@ -50,7 +51,7 @@ const TM: CfgGroupDefinition = {
 
 const ONCE = { perChild: true, onlyOnce: true } as const;
 
-const REGISTRAR: CfgGroupDefinition = {
+const REGISTRAR: CfgGroupSpec = {
   name: 'registrar',
   vars: [
     cfgStr('realm_pref', null, { param: 'realm_prefix', description: 'realm prefix removed from the AoR domain' }),
@@ -68,7 +69,7 @@ const REGISTRAR: CfgGroupDefinition = {
   ],
 };
 
-const DISPATCHER: CfgGroupDefinition = {
+const DISPATCHER: CfgGroupSpec = {
   name: 'dispatcher',
   vars: [
     cfgInt('probing_threshold', 1, { ...A, param: 'ds_probing_threshold', description: 'failed requests before probing a destination (no effect at runtime in 5.6.3)' }),
@@ -77,26 +78,22 @@ const DISPATCHER: CfgGroupDefinition = {
   ],
 };
 
-const DBG: CfgGroupDefinition = {
+const DBG: CfgGroupSpec = {
   name: 'dbg',
   vars: [
-    cfgInt('mod_level_mode', 0, { ...A, ...bool, fixup: needsModHashSize, description: 'per-module log levels on' }),
-    cfgInt('mod_facility_mode', 0, { ...A, ...bool, fixup: needsModHashSize, description: 'per-module log facilities on' }),
+    cfgInt('mod_level_mode', 0, { ...A, ...bool, fixup: 'needs-dbg-mod-hash-size', description: 'per-module log levels on' }),
+    cfgInt('mod_facility_mode', 0, { ...A, ...bool, fixup: 'needs-dbg-mod-hash-size', description: 'per-module log facilities on' }),
     cfgInt('mod_hash_size', 0, { readonly: true, description: 'size exponent of the per-module table (set at start-up)' }),
   ],
 };
 
-function needsModHashSize(value: number | string, read: (group: string, name: string) => unknown): number | string | { veto: string } {
-  return read('dbg', 'mod_hash_size') === 0 ? { veto: 'mod_hash_size must be set on start' } : value;
-}
-
-/** The cfg groups of the modules the companion knows, by module name. */
-export const MODULE_GROUPS: ReadonlyMap<string, CfgGroupDefinition> = new Map([
+/** The cfg groups of the modules in the catalogue, by module name (debugger's group is `dbg`). */
+export const MODULE_GROUPS: ReadonlyMap<string, CfgGroupSpec> = new Map([
   ['tm', TM],
   ['registrar', REGISTRAR],
   ['dispatcher', DISPATCHER],
   ['debugger', DBG],
   ['maxfwd', { name: 'maxfwd', vars: [cfgInt('max_limit', 70, { min: 0, max: 255, description: 'highest Max-Forwards value let through' })] }],
   ['xlog', { name: 'xlog', vars: [cfgInt('methods_filter', -1, { ...A, description: 'methods not logged by xlog (bit mask)' })] }],
-  ['siputils', { name: 'siputils', vars: [cfgInt('ring_timeout', 0, { ...A, fixup: keep, description: 'seconds a 183 is turned into 180' })] }],
+  ['siputils', { name: 'siputils', vars: [cfgInt('ring_timeout', 0, { ...A, ...passThrough, description: 'seconds a 183 is turned into 180' })] }],
 ]);

@@ -1,13 +1,13 @@
-import { cfgInt, type CfgGroupDefinition } from '../model/cfg-definition.js';
+import { cfgInt, type CfgGroupSpec } from './cfg-spec.js';
 
 const tcp = (name: string, value: number, param: string, description: string) => cfgInt(name, value, { param, description });
 
 /**
  * The `tcp` group, present even with disable_tcp. Names and order are 5.6.3's (cfg.list); defaults are
- * the documented ones of the `tcp_*` global parameters that set them. The companion has no TCP
- * connection handling for SIP, so these are kept as plain typed storage (no ranges or fix-ups).
+ * the documented ones of the `tcp_*` global parameters that set them. Their ranges and fix-ups are not
+ * in the reference, so none are given: plain typed ints.
  */
-export const TCP_GROUP: CfgGroupDefinition = {
+export const TCP_GROUP: CfgGroupSpec = {
   name: 'tcp',
   vars: [
     tcp('connect_timeout', 10, 'tcp_connect_timeout', 'seconds to wait for a connect'),
