@@ -127,4 +127,22 @@ describe('kamctl import / export on SQLite', () => {
     assert.equal((await runKamctl(['import', 'nosuchkind', dup], env)).code, 2);
     assert.equal((await runKamctl(['import', 'acl', join(dir, 'missing.csv')], env)).code, 2);
   });
+
+  test('2,345 subscribers: many INSERT statements, one transaction; a failure in the last one takes all back', async () => {
+    const n = 2345;
+    const users = file('bulk.csv', `username,domain,password\n${Array.from({ length: n }, (_, i) => `bulk${i},bulk.local,pw${i}`).join('\n')}\n`);
+    const inBulk = () => Number(queryRows(db.path, "SELECT count(*) AS n FROM subscriber WHERE domain = 'bulk.local'")[0]?.['n']);
+    execSql(db.path, "CREATE TRIGGER bulk_boom BEFORE INSERT ON subscriber WHEN NEW.username = 'bulk2300' BEGIN SELECT RAISE(ABORT, 'bulk2300 refused'); END;");
+    const failed = await runKamctl(['import', 'subscribers', users], env);
+    assert.equal(failed.code, 4, failed.stderr);
+    assert.match(failed.stderr, /bulk2300 refused/);
+    assert.equal(inBulk(), 0);
+    execSql(db.path, 'DROP TRIGGER bulk_boom');
+    const done = await runKamctl(['import', 'subscribers', users, '--json'], env);
+    assert.deepEqual(JSON.parse(done.stdout), { kind: 'subscribers', added: n, changed: 0, removed: 0, unchanged: 0, reload: null });
+    assert.equal(inBulk(), n);
+    assert.equal(queryRows(db.path, 'SELECT ha1 FROM subscriber WHERE username = ?', 'bulk2344')[0]?.['ha1'], digestHa1('bulk2344', 'bulk.local', 'pw2344'));
+    const again = await runKamctl(['import', 'subscribers', users, '--json'], env);
+    assert.equal((JSON.parse(again.stdout) as { unchanged: number }).unchanged, n);
+  });
 });
