@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 
+import { createClient, type RpcClient } from '@kamkit/rpc';
 import { render } from 'ink-testing-library';
 
 import { MonitorDashboard } from '../src/monitor/monitor-dashboard.js';
-import { advance, memory, sparkline } from '../src/monitor/monitor-rates.js';
-import { takeSample, type MonitorSample } from '../src/monitor/monitor-sample.js';
+import { advance, memory, sparkline, type MonitorState } from '../src/monitor/monitor-rates.js';
+import { takeSample, type Call, type MonitorSample } from '../src/monitor/monitor-sample.js';
+import { startCompanionServer, type CompanionServer } from './support/companion-server.js';
+import { runKamctl } from './support/run-kamctl.js';
 
 const sample = (at: number, stats: Record<string, number>): MonitorSample => ({
   at,
@@ -32,30 +35,108 @@ describe('kamctl monitor', () => {
     assert.equal(sparkline([0, 0]), '▁▁');
     assert.equal(sparkline([]), '');
   });
+});
 
-  test('a sample is taken from core.uptime, core.version, core.psx and the statistics groups', async () => {
-    const calls: string[] = [];
-    const s = await takeSample(async (method, ...params) => {
-      calls.push([method, ...params].join(' '));
-      if (method === 'core.uptime') return { uptime: 42 };
-      if (method === 'core.version') return 'kamailio 5.6.3 ';
-      if (method === 'core.psx') return [{ IDX: 0, PID: 7, DSC: 'main' }];
-      return params[0] === 'shmem:' ? ['shmem:total_size = 268435456', 'shmem:real_used_size = 67108864'] : [];
-    }, () => 1000);
-    assert.deepEqual(calls.sort(), ['core.psx', 'core.uptime', 'core.version', 'stats.get_statistics core:', 'stats.get_statistics registrar:', 'stats.get_statistics shmem:', 'stats.get_statistics sl:', 'stats.get_statistics tmx:']);
-    assert.deepEqual([s.uptime, s.processes], [42, [{ pid: 7, description: 'main' }]]);
-    assert.deepEqual(memory(s), { used: 67108864, total: 268435456 });
+/** A server with the statistics the dashboard reads: tm (tmx), sl, registrar, core, shmem. */
+const SCRIPT = `
+children=2
+loadmodule "ctl.so"
+loadmodule "sl.so"
+loadmodule "tm.so"
+loadmodule "tmx.so"
+loadmodule "usrloc.so"
+loadmodule "registrar.so"
+request_route { drop; }
+`;
+
+describe('kamctl monitor on samples from our companion server', () => {
+  let companion: CompanionServer;
+  let client: RpcClient;
+  before(async () => {
+    companion = await startCompanionServer(SCRIPT);
+    client = createClient(companion.target);
+  });
+  after(async () => {
+    await client.close();
+    await companion.stop();
+  });
+  /** What the SIP side counts when requests arrive; the companion has none yet, so the test counts. */
+  const count = (group: string, name: string, n: number) => {
+    const counter = companion.server.counters.get(group, name);
+    assert.ok(counter, `the server has no statistic ${group}:${name}`);
+    counter.add(n);
+  };
+
+  test('the Ink frames: uptime, processes, tm/sl/registrar rates as deltas between samples, memory, sparklines', async () => {
+    const call: Call = async (method, ...params) => (await client.call(method, ...params)).result;
+    // Samples are taken from the server over BINRPC; only their clock is the test's, two seconds apart.
+    let clock = 0;
+    const view = (state: MonitorState) => <MonitorDashboard state={state} target={companion.target} intervalSeconds={2} />;
+    let state = advance(undefined, await takeSample(call, () => clock));
+    const { lastFrame, rerender, unmount } = render(view(state));
+    try {
+      const first = lastFrame() ?? '';
+      assert.match(first, /^accepted REGISTERs +-$/m, 'one sample: no rate yet');
+
+      count('tmx', 'UAS_transactions', 10);
+      count('sl', 'sent_replies', 4);
+      count('registrar', 'accepted_regs', 6);
+      clock = 2000;
+      state = advance(state, await takeSample(call, () => clock));
+      rerender(view(state));
+      const second = lastFrame() ?? '';
+      assert.match(second, /^UAS transactions +5\.0\/s █$/m);
+      assert.match(second, /^replies sent +2\.0\/s █$/m);
+      assert.match(second, /^accepted REGISTERs +3\.0\/s █$/m);
+      assert.match(second, /^rejected REGISTERs +0\.0\/s ▁$/m);
+
+      count('registrar', 'accepted_regs', 2);
+      clock = 4000;
+      state = advance(state, await takeSample(call, () => clock));
+      rerender(view(state));
+      const third = lastFrame() ?? '';
+      // The sparklines keep the history: 3/s then 1/s, 5/s then nothing.
+      assert.match(third, /^accepted REGISTERs +1\.0\/s █▃$/m);
+      assert.match(third, /^UAS transactions +0\.0\/s █▁$/m);
+      assert.match(third, /^replies sent +0\.0\/s █▁$/m);
+      assert.match(third, /^tm$/m);
+      assert.match(third, /^sl$/m);
+      assert.match(third, /^registrar$/m);
+
+      // Uptime, version and target as the server reported them (Ink wraps the line at 100 columns).
+      const headerLines = third.split('\n\n')[0]!.replace(/\n/g, ' ');
+      const header = /^(kamailio 5\.6\.3 .*?) — up (\d+)d (\d+)h (\d+)m (\d+)s — (\S+) — every 2s \(q to quit\)$/.exec(headerLines);
+      assert.ok(header, third);
+      const [, version, d, h, m, sec, target] = header;
+      assert.equal(version, state.latest.version.trim());
+      assert.equal(Number(d) * 86400 + Number(h) * 3600 + Number(m) * 60 + Number(sec), state.latest.uptime);
+      assert.equal(target, companion.target);
+
+      // Every process of the server's core.psx, with its pid.
+      const psx = (await client.call('core.psx')).result as { PID: number; DSC: string }[];
+      assert.ok(psx.length >= 5, 'main, three timers, ctl handler');
+      assert.match(third, new RegExp(`^processes \\(${psx.length}\\)$`, 'm'));
+      for (const p of psx) assert.match(third, new RegExp(`^ *${p.PID} ${p.DSC.replace(/[()[\]=.*+?]/g, '\\$&')}$`, 'm'));
+
+      // Memory: the shmem statistics of the last sample.
+      const used = Number(state.latest.stats['shmem:real_used_size']);
+      const total = Number(state.latest.stats['shmem:total_size']);
+      assert.ok(used > 0 && total > used);
+      assert.deepEqual(memory(state.latest), { used, total });
+      const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+      assert.match(third, new RegExp(`^shared: ${mib(used)} MiB used of ${mib(total)} MiB \\(${((used / total) * 100).toFixed(1)}%\\)$`, 'm'));
+    } finally {
+      unmount();
+    }
   });
 
-  test('the Ink dashboard shows uptime, rates with sparklines, memory and processes', () => {
-    let state = advance(undefined, sample(0, { 'tmx:UAS_transactions': 0, 'shmem:total_size': 268435456, 'shmem:real_used_size': 67108864 }));
-    state = advance(state, sample(1000, { 'tmx:UAS_transactions': 12, 'shmem:total_size': 268435456, 'shmem:real_used_size': 67108864 }));
-    const { lastFrame, unmount } = render(<MonitorDashboard state={state} target="unix:/run/kamailio/kamailio_ctl" intervalSeconds={2} />);
-    const frame = lastFrame() ?? '';
-    unmount();
-    assert.match(frame, /kamailio 5\.6\.3 \(x86_64\/linux\) — up 0d 1h 2m 5s — unix:\/run\/kamailio\/kamailio_ctl — every 2s/);
-    assert.match(frame, /UAS transactions\s+12\.0\/s █/);
-    assert.match(frame, /shared: 64\.0 MiB used of 256\.0 MiB \(25\.0%\)/);
-    assert.match(frame, /11009 udp receiver child=0/);
+  test('kamctl monitor --json: one document per sample, rates from the second one', async () => {
+    const r = await runKamctl(['monitor', '--json', '--count', '2', '--interval', '1'], { KAMCTL_RPC: companion.target });
+    assert.equal(r.code, 0, r.stderr);
+    const docs = r.stdout.trim().split(/\n(?=\{)/).map((d) => JSON.parse(d) as { sample: MonitorSample; rates: Record<string, number | null> });
+    assert.equal(docs.length, 2);
+    assert.deepEqual(docs[0]!.rates, {});
+    assert.equal(docs[1]!.rates['registrar:accepted_regs'], 0);
+    assert.deepEqual(docs[1]!.sample.processes.map((p) => p.pid), ((await client.call('core.psx')).result as { PID: number }[]).map((p) => p.PID));
   });
 });
