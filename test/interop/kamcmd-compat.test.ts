@@ -39,6 +39,10 @@ const PROBING: Normalise = (text) => text.replace(/^(\t+FLAGS: )[AIDTP][PX]?$/gm
 const TICKING_STATS: Normalise = (text) =>
   text.replace(/^((?:core:(?:rcv|fwd)_\w+|sl:\w+|tmx:\w+|script:lab_requests|shmem:\w+|tcp:current_\w+) = )\d+$/gm, '$1<n>');
 
+/** stats.fetch/fetchn print the same ticking statistics as `\tgroup.name: value` members. */
+const TICKING_FETCHED: Normalise = (text) =>
+  text.replace(/^(\t(?:core\.(?:rcv|fwd)_\w+|sl\.\w+|tmx\.\w+|script\.lab_requests|shmem\.\w+|tcp\.current_\w+): )\d+$/gm, '$1<n>');
+
 interface Case {
   args: string[];
   normalise?: Normalise;
@@ -71,6 +75,10 @@ const SAME_OUTPUT: Case[] = [
   { args: ['cnt.var_list', 'script'] },
   { args: ['stats.get_statistics', 'all'], normalise: TICKING_STATS },
   { args: ['stats.get_statistics', 'usrloc:'] },
+  { args: ['stats.fetch', 'all'], normalise: TICKING_FETCHED },
+  { args: ['stats.fetchn', 'all'], normalise: TICKING_FETCHED },
+  { args: ['stats.fetchn', 'shmem:'], normalise: TICKING_FETCHED },
+  { args: ['stats.fetch', 'usrloc:', 'core.rcv_requests', 'registrar:max_contacts', 'nosuch', 'dns.slow_dns_request'], normalise: TICKING_FETCHED },
   { args: ['dbg.ls'] },
   { args: ['dbg.get_mod_level', 'core'] },
   { args: ['dispatcher.list'], normalise: PROBING },
@@ -120,6 +128,8 @@ const FAULTS: string[][] = [
   ['ul.lookup', 'location', `nosuch@${env.domain}`],
   ['ul.lookup', 'nosuchtable', `kc-dave@${env.domain}`],
   ['dbg.bp', 'show', '1'],
+  ['stats.fetch'],
+  ['stats.fetchn', '5'],
 ];
 
 function assertSameRun(name: string, theirs: RunResult, mine: RunResult, normalise: Normalise): void {

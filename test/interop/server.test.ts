@@ -152,6 +152,12 @@ describe('real kamcmd against our server', () => {
     ['stats.get_statistics', 'core:rcv_requests'],
     ['stats.reset_statistics'],
     ['stats.get_statistics', 'max_contacts'],
+    ['stats.fetch'],
+    ['stats.fetchn', '5'],
+    ['stats.fetch', 'nosuch'],
+    // Values both sides share: dns (no lookups), registrar's from the same modparams.
+    ['stats.fetch', 'dns:', 'max_contacts', 'registrar:max_expires', 'registrar.default_expire', 'core.', 'nosuch', '5', 'dns:'],
+    ['stats.fetchn', 'dns:', 'registrar.max_contacts', 'dns.slow_dns_request'],
     ['cnt.get', '5'],
     // cfg.* comes from the cfg framework registered into our registry (the lab config's groups).
     ['cfg.get', 'lab', 'enabled'],
@@ -215,6 +221,17 @@ describe('real kamcmd against our server', () => {
     assert.deepEqual(mineRegistrar, fromParams((await kamcmd(env, ['stats.get_statistics', 'registrar:'])).stdout));
   });
 
+  test('stats.fetch and stats.fetchn all: the lab\'s statistics in its order, values aside (no "tcp" group here)', async () => {
+    const names = (text: string) => text.replace(/^(\t[^\s:]+): \d+$/gm, '$1: <n>');
+    for (const method of ['stats.fetch', 'stats.fetchn']) {
+      const real = names((await kamcmd(env, [method, 'all'])).stdout).replace(/^\ttcp\.\w+: <n>\n/gm, '');
+      const mine = await kamcmdOurs([method, 'all']);
+      assert.equal(mine.code, 0, mine.stderr);
+      assert.ok(real.split('\n').length > 100, real);
+      assert.equal(names(mine.stdout), real, method);
+    }
+  });
+
   test('system.listMethods: every name ours lists, Kamailio lists too (no invented commands)', async () => {
     const real = new Set((await kamcmd(env, ['system.listMethods'])).stdout.split('\n').filter(Boolean));
     const mine = (await kamcmdOurs(['system.listMethods'])).stdout.split('\n').filter(Boolean);
@@ -276,6 +293,10 @@ describe('HTTP transports of ours against Kamailio\'s', () => {
       ['/RPC2', '<?xml version="1.0"?><methodCall><methodName>no.such</methodName></methodCall>'],
       ['/RPC2', '<?xml version="1.0"?><methodCall><methodName>cnt.get</methodName><params><param><value><int>5</int></value></param></params></methodCall>'],
       ['/RPC2', 'garbage'],
+      // stats.fetch values are strings, stats.fetchn's numbers (XML-RPC doubles); dns and registrar's agree.
+      ['/RPC', '{"jsonrpc":"2.0","method":"stats.fetch","params":["dns:","registrar.max_contacts",5,"dns:"],"id":1}'],
+      ['/RPC', '{"jsonrpc":"2.0","method":"stats.fetchn","params":["dns:","max_expires"],"id":1}'],
+      ['/RPC2', '<?xml version="1.0"?><methodCall><methodName>stats.fetchn</methodName><params><param><value><string>dns:</string></value></param><param><value><string>registrar:max_contacts</string></value></param></params></methodCall>'],
     ];
     const realPort = env.httpPort;
     for (const [urlPath, body] of cases) {

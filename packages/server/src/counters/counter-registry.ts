@@ -63,13 +63,18 @@ function byteOrder(a: string, b: string): number {
  */
 export class CounterRegistry {
   private readonly groups = new Map<string, Map<string, Counter>>();
+  /** By bare name, the most recently declared counter of that name (see findByName). */
+  private readonly latestByName = new Map<string, Counter>();
 
   /** Declares a counter; declaring an existing one returns it unchanged. */
   define(definition: CounterDefinition): Counter {
     let group = this.groups.get(definition.group);
     if (!group) this.groups.set(definition.group, (group = new Map()));
     let counter = group.get(definition.name);
-    if (!counter) group.set(definition.name, (counter = new Counter(definition)));
+    if (!counter) {
+      group.set(definition.name, (counter = new Counter(definition)));
+      this.latestByName.set(definition.name, counter);
+    }
     return counter;
   }
 
@@ -92,12 +97,11 @@ export class CounterRegistry {
     return this.groupNames().flatMap((group) => this.counters(group));
   }
 
-  /** Finds a statistic by its bare name, searching the groups in order. */
+  /**
+   * Finds a statistic by its bare name. When several groups have one of that name, the one declared
+   * last wins, as in Kamailio 5.6.3 (e.g. a statistics-module `rcv_requests` hides core's).
+   */
   findByName(name: string): Counter | undefined {
-    for (const group of this.groupNames()) {
-      const counter = this.groups.get(group)!.get(name);
-      if (counter) return counter;
-    }
-    return undefined;
+    return this.latestByName.get(name);
   }
 }

@@ -56,10 +56,15 @@ export function validateModules(config: Pick<LoadedConfig, 'modules' | 'modparam
   return undefined;
 }
 
+/** Every modparam that applies to one module, in file order (some modules read them in that order). */
+export function moduleParams(config: Pick<LoadedConfig, 'modules' | 'modparams'>, module: string): ModuleParam[] {
+  return config.modparams.filter((p) => matchingModules(p, config.modules).some((m) => m.name === module));
+}
+
 /** The values of one module parameter in file order (modparams may repeat: ctl binrpc, htable...). */
 export function modparamValues(config: Pick<LoadedConfig, 'modules' | 'modparams'>, module: string, param: string): (number | string)[] {
-  return config.modparams
-    .filter((p) => p.param === param && matchingModules(p, config.modules).some((m) => m.name === module))
+  return moduleParams(config, module)
+    .filter((p) => p.param === param)
     .map((p) => p.value);
 }
 

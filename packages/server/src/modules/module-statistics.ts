@@ -1,4 +1,9 @@
+import type { LoadedConfig } from '../config/load/loaded-config.js';
 import type { CounterRegistry } from '../counters/counter-registry.js';
+import { modparamValue, moduleParams } from './module-catalogue.js';
+
+/** The modules and module parameters of a loaded config, as far as statistics need them. */
+export type StatisticsConfig = Pick<LoadedConfig, 'modules' | 'modparams'>;
 
 const SL_STATS = [
   '1xx_replies', '200_replies', '202_replies', '2xx_replies', '300_replies', '301_replies', '302_replies', '3xx_replies',
@@ -10,60 +15,74 @@ const TMX_STATS = [
   'UAS_transactions', 'active_transactions', 'inuse_transactions', 'rpl_absorbed', 'rpl_generated', 'rpl_received',
   'rpl_relayed', 'rpl_sent',
 ];
-
-export interface ModuleStatisticsInput {
-  /** Names of the loaded modules. */
-  modules: ReadonlySet<string>;
-  /** A module parameter's last value, or the default. */
-  param(module: string, name: string, fallback: number): number;
-  /** Every value of a repeatable string parameter. */
-  params(module: string, name: string): string[];
-}
+/** registrar's statistics that report a module parameter: [statistic, parameter, default]. */
+const REGISTRAR_PARAM_STATS: [string, string, number][] = [
+  ['default_expire', 'default_expires', 3600],
+  ['default_expires_range', 'default_expires_range', 0],
+  ['expires_range', 'expires_range', 0],
+  ['max_contacts', 'max_contacts', 0],
+  ['max_expires', 'max_expires', 0],
+];
+/** cnt.help of a script counter declared without a description. */
+const SCRIPT_COUNTER_DESCRIPTION = 'custom script counter.';
 
 /** `name[ description]` of counters' script_counter (a `:` after the name is allowed). */
-function splitCounterSpec(spec: string): { name: string; description?: string } {
+function splitCounterSpec(spec: string): { name: string; description: string } {
   const match = /^\s*([^\s:]+)\s*:?\s*(.*)$/s.exec(spec);
   const name = match?.[1] ?? spec.trim();
   const description = match?.[2]?.trim();
-  return description ? { name, description } : { name };
+  return { name, description: description || SCRIPT_COUNTER_DESCRIPTION };
 }
 
 /**
- * Declares the statistics groups the loaded modules register in Kamailio 5.6.3. Values stay 0 until
- * the SIP side counts into them; registrar's parameter statistics report the configured values.
+ * The counters module's script counters. Kamailio declares them while it reads the config, before
+ * any other statistic, each in the group `script_cnt_grp_name` names at that point of the file.
  */
-export function defineModuleStatistics(counters: CounterRegistry, input: ModuleStatisticsInput): void {
-  const { modules } = input;
-  // sl and tmx statistics are computed from their modules' own tallies: not reset by stats.reset_statistics.
-  if (modules.has('sl')) for (const name of SL_STATS) counters.define({ group: 'sl', name, noReset: true });
-  if (modules.has('tmx')) for (const name of TMX_STATS) counters.define({ group: 'tmx', name, noReset: true });
-  if (modules.has('usrloc')) {
-    counters.define({ group: 'usrloc', name: 'registered_users', noReset: true });
-    for (const name of ['location_contacts', 'location_expires', 'location_users']) counters.define({ group: 'usrloc', name, noReset: true });
+export function defineScriptCounters(counters: CounterRegistry, config: StatisticsConfig): void {
+  if (!config.modules.some((m) => m.name === 'counters')) return;
+  let group = 'script';
+  for (const param of moduleParams(config, 'counters')) {
+    if (param.param === 'script_cnt_grp_name') group = String(param.value);
+    else if (param.param === 'script_counter') counters.define({ group, ...splitCounterSpec(String(param.value)) });
   }
-  if (modules.has('registrar')) {
+}
+
+/** Each module's statistics, as its mod_init registers them in Kamailio 5.6.3. */
+const MODULE_STATISTICS = new Map<string, (counters: CounterRegistry, config: StatisticsConfig) => void>(Object.entries({
+  // sl, tmx and usrloc compute theirs from the modules' own tallies: stats.reset_statistics leaves them.
+  sl: (counters) => SL_STATS.forEach((name) => counters.define({ group: 'sl', name, noReset: true })),
+  tmx: (counters) => TMX_STATS.forEach((name) => counters.define({ group: 'tmx', name, noReset: true })),
+  usrloc: (counters) => {
+    for (const name of ['registered_users', 'location_contacts', 'location_expires', 'location_users']) {
+      counters.define({ group: 'usrloc', name, noReset: true });
+    }
+  },
+  registrar: (counters, config) => {
     counters.define({ group: 'registrar', name: 'accepted_regs' });
     counters.define({ group: 'registrar', name: 'rejected_regs' });
-    const fixed: [string, string, number][] = [
-      ['default_expire', 'default_expires', 3600],
-      ['default_expires_range', 'default_expires_range', 0],
-      ['expires_range', 'expires_range', 0],
-      ['max_contacts', 'max_contacts', 0],
-      ['max_expires', 'max_expires', 0],
-    ];
-    for (const [stat, param, fallback] of fixed) {
-      const value = input.param('registrar', param, fallback);
-      counters.define({ group: 'registrar', name: stat, read: () => value });
+    for (const [name, param, fallback] of REGISTRAR_PARAM_STATS) {
+      const value = Number(modparamValue(config, 'registrar', param, fallback));
+      counters.define({ group: 'registrar', name, read: () => value });
     }
-  }
-  if (modules.has('db_mysql')) counters.define({ group: 'mysql', name: 'driver_errors' });
-  if (modules.has('counters') || modules.has('statistics')) {
-    const group = modules.has('counters') ? String(input.params('counters', 'script_cnt_grp_name').at(-1) ?? 'script') : 'script';
-    for (const spec of input.params('counters', 'script_counter')) counters.define({ group, ...splitCounterSpec(spec) });
-    // statistics' `variable` is `[group:]name[/no_reset]`.
-    for (const spec of input.params('statistics', 'variable')) {
-      const match = /^(?:([^:]+):)?([^/]+)(\/no_reset)?$/.exec(spec.trim());
-      if (match) counters.define({ group: match[1] ?? 'script', name: match[2]!, noReset: match[3] !== undefined });
+  },
+  db_mysql: (counters) => {
+    counters.define({ group: 'mysql', name: 'driver_errors' });
+  },
+  // `variable` is `name[/no_reset]`; 5.6.3 puts every one in group "script", whatever the name holds
+  // (`g1:x` is a statistic named "g1:x") and whatever counters' script_cnt_grp_name says.
+  statistics: (counters, config) => {
+    for (const spec of moduleParams(config, 'statistics').filter((p) => p.param === 'variable')) {
+      const match = /^(.*?)(\/no_reset)?$/s.exec(String(spec.value))!;
+      counters.define({ group: 'script', name: match[1]!, noReset: match[2] !== undefined });
     }
-  }
+  },
+}));
+
+/**
+ * Declares the statistics of the loaded modules in load order (the order Kamailio initialises them,
+ * which decides which one a bare name finds when two groups share it). Values stay 0 until the SIP
+ * side counts into them; registrar's parameter statistics report the configured values.
+ */
+export function defineModuleStatistics(counters: CounterRegistry, config: StatisticsConfig): void {
+  for (const module of config.modules) MODULE_STATISTICS.get(module.name)?.(counters, config);
 }

@@ -12,10 +12,8 @@ import { JsonRpcRequestProcessor } from '../control/jsonrpc/jsonrpc-request-proc
 import { XmlRpcRequestProcessor } from '../control/xmlrpc/xmlrpc-request-processor.js';
 import { CounterRegistry } from '../counters/counter-registry.js';
 import type { EmbeddedDatabase } from '../db/embedded-database.js';
-import { modparamValue, modparamValues } from '../modules/module-catalogue.js';
-import { defineModuleStatistics } from '../modules/module-statistics.js';
 import { RpcRegistry } from '../rpc/rpc-registry.js';
-import { defineCoreStatistics } from '../stats/core-statistics.js';
+import { defineStatistics } from '../stats/define-statistics.js';
 import type { ControlSettings } from './control-settings.js';
 import { MemoryReport } from './memory-report.js';
 import { ProcessTable } from './process-table.js';
@@ -83,14 +81,7 @@ export class KamkitServer {
       this.processes.add('tcp main process');
     }
 
-    defineCoreStatistics(this.counters, this.memory);
-    if (config) {
-      defineModuleStatistics(this.counters, {
-        modules: new Set(config.modules.map((m) => m.name)),
-        param: (module, name, fallback) => Number(modparamValue(config, module, name, fallback)),
-        params: (module, name) => modparamValues(config, module, name).map(String),
-      });
-    }
+    defineStatistics(this.counters, this.memory, config);
     const identity = options.identity ?? defaultServerIdentity('0.1.0');
     this.registry.registerAll([
       ...systemCommands(this.registry),
