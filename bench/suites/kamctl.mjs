@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { kamctlEnv, mysqlRoot } from '../../test/harness/lab-tools.mjs';
 import { median, printTable, round, timeProcess } from '../lib/measure.mjs';
 
-const OUR_KAMCTL = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages', 'kamctl', 'bin', 'kamctl.js');
+const OUR_KAMCTL = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages', 'kamctl', 'bin', 'kamctl.cjs');
 const USERS = 200;
 const BULK_USERS = 10_000;
 /** The goal: the 10,000-row import at least this many times faster than the extrapolated loop. */

@@ -8,7 +8,7 @@ import { readLabEnv, registerUser } from '../harness/index.mjs';
 import { requireTmux, tmuxSession } from '../harness/tmux-session.mjs';
 
 const env = readLabEnv();
-const OUR_KAMCTL = fileURLToPath(new URL('../../../packages/kamctl/bin/kamctl.js', import.meta.url));
+const OUR_KAMCTL = fileURLToPath(new URL('../../../packages/kamctl/bin/kamctl.cjs', import.meta.url));
 const term = tmuxSession('kamctl');
 
 describe('kamctl monitor in a real terminal (tmux)', () => {

@@ -12,7 +12,7 @@ import { mysqlDdl, postgresDdl, readSchemaDir, type Group } from '@kamkit/schema
 import { kamcmd, kamctl, mysqlRoot, parseSipResponse, readLabEnv, registerUser, run } from '../harness/index.mjs';
 
 const env = readLabEnv();
-const OUR_KAMCTL = fileURLToPath(new URL('../../../packages/kamctl/bin/kamctl.js', import.meta.url));
+const OUR_KAMCTL = fileURLToPath(new URL('../../../packages/kamctl/bin/kamctl.cjs', import.meta.url));
 const SCHEMA_DIR = fileURLToPath(new URL('../../../schemas', import.meta.url));
 const KAMCTL_GROUPS = ['standard', 'auth_db', 'group', 'alias_db', 'speeddial', 'avpops', 'domain', 'permissions', 'dispatcher'];
 

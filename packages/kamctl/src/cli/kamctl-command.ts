@@ -4,7 +4,7 @@ import { Command, Flags, type Interfaces } from '@oclif/core';
 import type { Knex } from 'knex';
 
 import type { DbAccess } from '../db/open-database.js';
-import { readKamctlrc, settingsFromKamctlrc } from '../settings/load-settings.js';
+import { readKamctlrc, reportKamctlrcWarnings, requireDbSettings, settingsFromKamctlrc } from '../settings/load-settings.js';
 import type { DbSettings, KamctlSettings } from '../settings/kamctl-settings.js';
 import { ExitCode, KamctlError, UsageError, type ExitCodeValue } from './exit-codes.js';
 import { printError } from './print-error.js';
@@ -41,7 +41,7 @@ export abstract class KamctlCommand extends Command {
   protected get kamctlrc(): Kamctlrc {
     if (!this.kamctlrcValue) {
       this.kamctlrcValue = readKamctlrc(process.env, this.configFile);
-      for (const w of this.kamctlrcValue.warnings) process.stderr.write(`kamctl: warning: ${w.file}:${w.line}: ${w.message}\n`);
+      reportKamctlrcWarnings(this.kamctlrcValue);
     }
     return this.kamctlrcValue;
   }
@@ -69,9 +69,7 @@ export abstract class KamctlCommand extends Command {
   }
 
   protected dbSettings(): DbSettings {
-    const db = this.settings.db;
-    if (!db) throw new UsageError('this command needs a database: set DBENGINE (MYSQL, PGSQL or SQLITE) and its DB* settings');
-    return db;
+    return requireDbSettings(this.settings);
   }
 
   /** The database connection, opened on first use; `ro` uses DBROUSER like kamctl's reads. */

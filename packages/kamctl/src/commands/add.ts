@@ -1,11 +1,11 @@
 import { Args } from '@oclif/core';
 
-import { KamctlError } from '../cli/exit-codes.js';
 import { KamctlCommand } from '../cli/kamctl-command.js';
-import { passwordFlags, resolveCredentialInput } from '../cli/password-source.js';
+import { passwordFlags } from '../cli/password-source.js';
 import { credentialColumns } from '../credentials/digest-credentials.js';
-import { AliasRepository } from '../db/alias-repository.js';
-import { SubscriberRepository } from '../db/subscriber-repository.js';
+import { resolveCredentialInput } from '../credentials/password-input.js';
+import { knexSqlSession } from '../sql/knex-sql-session.js';
+import { addSubscriber } from '../subscribers/subscriber-writes.js';
 import { formatAccount, parseAccount } from '../validate/aor.js';
 
 export default class Add extends KamctlCommand {
@@ -21,14 +21,15 @@ export default class Add extends KamctlCommand {
     const account = parseAccount(args.user, this.settings.sipDomain);
     const { password, credentials } = await resolveCredentialInput(args.password, flags, this.settings.credentials);
     const { tables, aliasesType } = this.settings;
-    await this.inTransaction(async (trx) => {
-      const subscribers = new SubscriberRepository(trx, tables.subscriber);
-      if (await subscribers.exists(account)) throw new KamctlError(`user '${formatAccount(account)}' already exists`);
-      if (aliasesType === 'DB' && (await new AliasRepository(trx, tables.dbaliases).isAlias(account))) {
-        throw new KamctlError(`user '${formatAccount(account)}' already exists as alias`);
-      }
-      await subscribers.add(account, credentialColumns(account.username, account.domain, password, credentials));
-    });
+    const { engine } = this.dbSettings();
+    await this.inTransaction((trx) =>
+      addSubscriber(knexSqlSession(trx, engine), {
+        account,
+        credentials: credentialColumns(account.username, account.domain, password, credentials),
+        subscriberTable: tables.subscriber,
+        aliasTable: aliasesType === 'DB' ? tables.dbaliases : undefined,
+      }),
+    );
     this.output({ added: account }, `new user '${formatAccount(account)}' added`);
   }
 }

@@ -2,9 +2,11 @@ import { Args } from '@oclif/core';
 
 import { KamctlError } from '../cli/exit-codes.js';
 import { KamctlCommand } from '../cli/kamctl-command.js';
-import { passwordFlags, resolveCredentialInput } from '../cli/password-source.js';
+import { passwordFlags } from '../cli/password-source.js';
 import { credentialColumns } from '../credentials/digest-credentials.js';
-import { SubscriberRepository } from '../db/subscriber-repository.js';
+import { resolveCredentialInput } from '../credentials/password-input.js';
+import { knexSqlSession } from '../sql/knex-sql-session.js';
+import { changeCredentials } from '../subscribers/subscriber-writes.js';
 import { formatAccount, parseAccount } from '../validate/aor.js';
 
 export default class Passwd extends KamctlCommand {
@@ -19,10 +21,11 @@ export default class Passwd extends KamctlCommand {
     const { args, flags } = await this.parseCommand(Passwd);
     const account = parseAccount(args.user, this.settings.sipDomain);
     const { password, credentials } = await resolveCredentialInput(args.password, flags, this.settings.credentials);
+    const { engine } = this.dbSettings();
     const changed = await this.inTransaction((trx) =>
-      new SubscriberRepository(trx, this.settings.tables.subscriber).set(account, credentialColumns(account.username, account.domain, password, credentials)),
+      changeCredentials(knexSqlSession(trx, engine), this.settings.tables.subscriber, account, credentialColumns(account.username, account.domain, password, credentials)),
     );
-    if (changed === 0) throw new KamctlError(`non-existent user '${formatAccount(account)}'`);
+    if (!changed) throw new KamctlError(`non-existent user '${formatAccount(account)}'`);
     this.output({ changed: account }, 'password change succeeded');
   }
 }

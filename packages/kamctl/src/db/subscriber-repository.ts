@@ -21,10 +21,6 @@ export class SubscriberRepository extends TableRepository<SubscriberRow> {
     return (await this.count({ username: account.username, domain: account.domain })) > 0;
   }
 
-  async add(account: Account, credentials: Record<string, string>): Promise<void> {
-    await this.insert({ username: account.username, domain: account.domain, ...credentials });
-  }
-
   async set(account: Account, values: Row): Promise<number> {
     return this.update({ username: account.username, domain: account.domain }, values);
   }

@@ -1,7 +1,7 @@
 import { KamctlrcError, loadKamctlrc, type Kamctlrc } from '@kamkit/kamctlrc';
 
 import { UsageError } from '../cli/exit-codes.js';
-import { settingsFromVariables, SettingsError, type KamctlSettings, type SettingVariables } from './kamctl-settings.js';
+import { settingsFromVariables, SettingsError, type DbSettings, type KamctlSettings, type SettingVariables } from './kamctl-settings.js';
 
 /** Variables kamctl reads beyond the kamctlrc ones the reader knows: ours, and kamctl's table names. */
 export const KAMCTL_EXTRA_VARIABLES = [
@@ -51,4 +51,15 @@ export function settingsFromKamctlrc(rc: Kamctlrc, overrides: SettingOverrides =
   }
   if (overrides.rpcTarget) settings.rpc.target = overrides.rpcTarget;
   return settings;
+}
+
+/** The database settings, for a command that needs a database. */
+export function requireDbSettings(settings: KamctlSettings): DbSettings {
+  if (!settings.db) throw new UsageError('this command needs a database: set DBENGINE (MYSQL, PGSQL or SQLITE) and its DB* settings');
+  return settings.db;
+}
+
+/** What could not be evaluated in the rc files, said on stderr (the command still runs). */
+export function reportKamctlrcWarnings(rc: Kamctlrc): void {
+  for (const w of rc.warnings) process.stderr.write(`kamctl: warning: ${w.file}:${w.line}: ${w.message}\n`);
 }
