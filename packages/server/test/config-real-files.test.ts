@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { loadConfig, type LoadedConfig, type Statement } from '../src/config/index.js';
 import { CONFIG_FIXTURES, flattenStatements, HARNESS_CONFIG } from './config-support.js';
 
-const DEBIAN = join(CONFIG_FIXTURES, 'debian-kamailio.cfg');
+// Kamailio's own default config is not kept here: test/interop/server-default-config.test.ts reads the
+// one the Debian package installs (/etc/kamailio/kamailio.cfg).
 const LAB = join(CONFIG_FIXTURES, 'kamailio-lab.cfg');
 
 function countStatements(config: LoadedConfig): number {
@@ -43,32 +44,4 @@ test('the interop harness config parses', async () => {
   assert.equal(config.modparams.filter((p) => p.module === 'ctl' && p.param === 'binrpc').length, 4);
   assert.equal(config.routes.length, 11);
   assert.ok(countStatements(config) > 80);
-});
-
-test('the Debian default config parses bare and with WITH_MYSQL, WITH_AUTH, WITH_IPAUTH, WITH_DEBUG', async () => {
-  const bare = await loadConfig(DEBIAN);
-  assert.equal(bare.globals.find((g) => g.name === 'debug')?.value, 2);
-  assert.equal(bare.modules.some((m) => m.name === 'auth'), false);
-
-  // WITH_AUTH needs WITH_MYSQL for DBURL, with Kamailio 5.6.3 too (`kamailio -c` fails at line 414 without it).
-  const config = await loadConfig(DEBIAN, { defines: { WITH_MYSQL: true, WITH_AUTH: true, WITH_IPAUTH: true, WITH_DEBUG: true } });
-  assert.equal(config.globals.find((g) => g.name === 'debug')?.value, 3);
-  assert.deepEqual(
-    ['db_mysql', 'auth', 'auth_db', 'permissions', 'debugger'].map((name) => config.modules.some((m) => m.name === name)),
-    [true, true, true, true, true],
-  );
-  assert.equal(config.modparams.find((p) => p.module === 'auth_db' && p.param === 'db_url')?.value, 'mysql://kamailio:kamailiorw@localhost/kamailio');
-  assert.deepEqual(config.routes.map((r) => `${r.kind}:${r.name}`).slice(-4), ['branch:MANAGE_BRANCH', 'reply:DEFAULT_ONREPLY', 'onreply:MANAGE_REPLY', 'failure:MANAGE_FAILURE']);
-  const auth = config.routes.find((r) => r.name === 'AUTH')!;
-  assert.equal(auth.body.statements.length, 4);
-  assert.ok(countStatements(config) > countStatements(bare));
-});
-
-test('the Debian default config parses with every feature define (PSTN and voicemail cfg groups included)', async () => {
-  const flags = ['MYSQL', 'AUTH', 'IPAUTH', 'DEBUG', 'PSTN', 'VOICEMAIL', 'NAT', 'PRESENCE', 'ANTIFLOOD', 'ACCDB', 'ALIASDB', 'SPEEDDIAL', 'MULTIDOMAIN', 'USRLOCDB', 'TLS', 'JSONRPC', 'BLOCK3XX', 'BLOCK401407'];
-  const config = await loadConfig(DEBIAN, { defines: Object.fromEntries(flags.map((f) => [`WITH_${f}`, true])) });
-  assert.deepEqual(config.cfgVars.map((v) => `${v.group}.${v.name}=${JSON.stringify(v.value)}`), ['pstn.gw_ip=""', 'pstn.gw_port=""', 'voicemail.srv_ip=""', 'voicemail.srv_port="5060"']);
-  assert.ok(config.routes.some((r) => r.name === 'xhttp:request'));
-  // Adjacent double-quoted strings across lines are one value.
-  assert.equal(config.modparams.find((p) => p.param === 'db_extra')?.value, 'src_user=$fU;src_domain=$fd;src_ip=$si;dst_ouser=$tU;dst_user=$rU;dst_domain=$rd');
 });
