@@ -43,8 +43,9 @@ module.exports = new Proxy({}, {
     setup(build) {
       for (const [name, shim] of Object.entries(shims)) {
         const file = path.join(SHIMS, shim);
+        // The shim's own require of the name, and the lazy proxy's, get the package itself.
         build.onResolve({ filter: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, (args) =>
-          args.importer === file ? undefined : { path: file },
+          args.importer === file || args.namespace === 'lazy-package' ? undefined : { path: file },
         );
       }
       for (const name of packages) {
@@ -104,7 +105,7 @@ async function currentBundle(outDir) {
  */
 export async function buildBundle({ entry, outDir, main = 'main.cjs', external = [], externalExact = [], plugins = [] }) {
   const current = await currentBundle(outDir);
-  if (current === path.join(outDir, main)) return current;
+  if (current?.file === path.join(outDir, main)) return current.file;
   const esbuild = await import('esbuild');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
