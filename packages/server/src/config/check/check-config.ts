@@ -1,3 +1,4 @@
+import { lookupService } from 'node:dns/promises';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError } from '../errors/config-error.js';
@@ -6,7 +7,7 @@ import type { LoadedConfig } from '../load/loaded-config.js';
 import { formatSocketReport, type HostFacts } from './socket-report.js';
 
 export interface CheckConfigOptions extends LoadConfigOptions {
-  /** Facts about the machine for the socket report; by default its IPv4 interfaces and no name lookups. */
+  /** Facts about the machine for the socket report; by default this machine's (localHostFacts). */
   host?: HostFacts;
   /** The process id printed in log lines (` 0(PID) CRITICAL: …`); default process.pid. */
   pid?: number;
@@ -41,7 +42,8 @@ export async function checkConfig(path: string, options: CheckConfigOptions = {}
   const messages: CheckMessage[] = [];
   try {
     const config = await loadConfig(path, options);
-    messages.push({ stream: 'stdout', text: formatSocketReport(config.globals, options.host ?? localHostFacts()) });
+    const host = options.host ?? (await localHostFacts(config.globals.filter((g) => g.name === 'listen').map((g) => String(g.value))));
+    messages.push({ stream: 'stdout', text: formatSocketReport(config.globals, host) });
     messages.push({ stream: 'stderr', text: 'config file ok, exiting...\n' });
     return result(true, messages, { config });
   } catch (error) {
@@ -62,11 +64,27 @@ function result(ok: boolean, messages: CheckMessage[], extra: { config?: LoadedC
   return { ok, exitCode: ok ? 0 : 255, messages, stdout: text('stdout'), stderr: text('stderr'), ...extra };
 }
 
-/** This machine's IPv4 addresses in interface order; `localhost` resolves to 127.0.0.1. */
-export function localHostFacts(): HostFacts {
+/**
+ * This machine as Kamailio sees it: its IPv4 addresses in interface order, `localhost` as
+ * 127.0.0.1, and for auto_aliases the name each address (of an interface, or written in a `listen`)
+ * reverse-resolves to, through getnameinfo as Kamailio's gethostbyaddr goes through NSS too.
+ */
+export async function localHostFacts(listens: readonly string[] = []): Promise<HostFacts> {
   const interfaceAddresses = Object.values(networkInterfaces())
     .flatMap((list) => list ?? [])
     .filter((entry) => entry.family === 'IPv4')
     .map((entry) => entry.address);
-  return { interfaceAddresses, resolveHost: (name) => (name === 'localhost' ? '127.0.0.1' : undefined) };
+  const written = listens.flatMap((spec) => spec.match(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g) ?? []);
+  const names = new Map<string, string>();
+  await Promise.all(
+    [...new Set([...interfaceAddresses, ...written])].map(async (address) => {
+      const found = await lookupService(address, 0).catch(() => undefined);
+      if (found && found.hostname !== address) names.set(address, found.hostname);
+    }),
+  );
+  return {
+    interfaceAddresses,
+    resolveHost: (name) => (name === 'localhost' ? '127.0.0.1' : undefined),
+    reverseLookup: (address) => names.get(address),
+  };
 }
