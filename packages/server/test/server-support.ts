@@ -44,17 +44,14 @@ export function everyTransport(dir: string): ControlSettings {
   };
 }
 
-export async function startTestServer(
-  extra: Partial<KamkitServerOptions> = {},
-  adjust: (settings: ControlSettings) => ControlSettings = (settings) => settings,
-): Promise<TestServer> {
+export async function startTestServer(extra: Partial<KamkitServerOptions> = {}): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kamkit-server-test-'));
   const { mkdirSync } = await import('node:fs');
   mkdirSync(path.join(dir, 'replies'));
   const kills: number[] = [];
   const errors: Error[] = [];
   const server = new KamkitServer({
-    settings: adjust(everyTransport(dir)),
+    settings: everyTransport(dir),
     onKill: (signal) => kills.push(signal),
     onRequestError: (error) => errors.push(error),
     argv: ['kamkit-server', '-f', 'test.cfg'],

@@ -14,12 +14,7 @@ export interface CommandLine {
   dataDir?: string;
   /** --http HOST:PORT for the embedded default */
   http?: { host: string; port: number };
-  /** --busy-poll US: how long a BINRPC stream connection is polled for its next request */
-  busyPollMicros: number;
 }
-
-/** Long enough for a client that sends its calls back to back, short enough to cost little CPU. */
-export const DEFAULT_BUSY_POLL_MICROS = 500;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -37,8 +32,6 @@ Options:
   -Y DIR           runtime directory for sockets and FIFOs (default .kamkit/run, or the config's)
   --data-dir DIR   directory of the embedded database (default .kamkit/data)
   --http HOST:PORT HTTP listener of the embedded default (default 127.0.0.1:5071; port 0 = any free)
-  --busy-poll US   after answering on a BINRPC stream, poll up to US microseconds for the
-                   client's next request instead of sleeping (default ${DEFAULT_BUSY_POLL_MICROS}; 0 = never)
   -V, --version    print the version and exit
   -h, --help       print this help and exit
 `;
@@ -51,7 +44,7 @@ function parseHostPort(text: string): { host: string; port: number } {
 }
 
 export function parseCommandLine(args: readonly string[]): CommandLine {
-  const line: CommandLine = { help: false, version: false, check: false, defines: {}, busyPollMicros: DEFAULT_BUSY_POLL_MICROS };
+  const line: CommandLine = { help: false, version: false, check: false, defines: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => {
@@ -91,12 +84,6 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
       case '--http':
         line.http = parseHostPort(value());
         break;
-      case '--busy-poll': {
-        const text = value();
-        if (!/^\d{1,7}$/.test(text)) throw new UsageError(`--busy-poll wants microseconds (0 to 9999999), got "${text}"`);
-        line.busyPollMicros = Number(text);
-        break;
-      }
       default:
         throw new UsageError(`unknown option "${arg}"`);
     }

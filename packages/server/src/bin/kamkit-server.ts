@@ -6,7 +6,7 @@ import { checkConfig, ConfigError, loadConfig, type LoadedConfig } from '../conf
 import { ListenAddressError } from '../control/binrpc/listen-address.js';
 import { openEmbeddedDatabase } from '../db/embedded-database.js';
 import { validateModules } from '../modules/module-catalogue.js';
-import { embeddedSettings, settingsFromConfig, type ControlSettings } from '../server/control-settings.js';
+import { embeddedSettings, settingsFromConfig } from '../server/control-settings.js';
 import { EMPTY_CONFIG } from '../server/empty-config.js';
 import { KamkitServer, type KamkitServerOptions } from '../server/kamkit-server.js';
 import { defaultServerIdentity, fullVersion } from '../server/server-identity.js';
@@ -62,18 +62,14 @@ async function serverOptions(line: CommandLine): Promise<KamkitServerOptions> {
     const error = validateModules(config);
     if (error) throw error;
     const cfg = { framework: cfgFrameworkFromConfig(config), rpc: config.modules.some((m) => m.name === 'cfg_rpc') };
-    return { settings: withBusyPoll(settingsFromConfig(config, line.runDir), line.busyPollMicros), config, cfg, argv };
+    return { settings: settingsFromConfig(config, line.runDir), config, cfg, argv };
   }
   const runDir = path.resolve(line.runDir ?? '.kamkit/run');
   mkdirSync(runDir, { recursive: true, mode: 0o700 });
   const database = openEmbeddedDatabase(path.resolve(line.dataDir ?? '.kamkit/data', 'kamailio.sqlite'));
   // No script: the core and tcp cfg groups, served by cfg.* as if cfg_rpc were loaded.
   const cfg = { framework: cfgFrameworkFromConfig(EMPTY_CONFIG), rpc: true };
-  return { settings: withBusyPoll(embeddedSettings(runDir, line.http ?? { host: '127.0.0.1', port: 5071 }), line.busyPollMicros), database, cfg, argv };
-}
-
-function withBusyPoll(settings: ControlSettings, busyPollMicros: number): ControlSettings {
-  return settings.ctl ? { ...settings, ctl: { ...settings.ctl, busyPollMicros } } : settings;
+  return { settings: embeddedSettings(runDir, line.http ?? { host: '127.0.0.1', port: 5071 }), database, cfg, argv };
 }
 
 function banner(server: KamkitServer, options: KamkitServerOptions): string {

@@ -9,14 +9,7 @@ import { modparamValue, modparamValues } from '../modules/module-catalogue.js';
 /** Which control transports run, and where: everything the modparams of ctl/jsonrpcs/xmlrpc say. */
 export interface ControlSettings {
   runDir: string;
-  ctl?: {
-    listen: ListenAddress[];
-    access: FileAccess;
-    autoconversion: boolean;
-    limits: BinrpcLimits;
-    /** kamkit's own: poll a stream connection this long for its next request (0 or absent: never). */
-    busyPollMicros?: number;
-  };
+  ctl?: { listen: ListenAddress[]; access: FileAccess; autoconversion: boolean; limits: BinrpcLimits };
   jsonrpc?: {
     pretty: boolean;
     fifo?: { path: string; replyDir: string; access: FileAccess };

@@ -126,7 +126,7 @@ export class KamkitServer {
         const processor = new BinrpcRequestProcessor(this.registry, { autoconversion: settings.ctl.autoconversion, limits: settings.ctl.limits });
         this.ctl = new CtlHandler(processor);
         for (const address of settings.ctl.listen) {
-          const listener = new BinrpcListener(address, this.ctl, settings.ctl.access, settings.ctl.busyPollMicros);
+          const listener = new BinrpcListener(address, this.ctl, settings.ctl.access);
           await listener.start();
           this.running.push(listener);
           this.ctlListeners.push(listener);

@@ -4,7 +4,6 @@ import net from 'node:net';
 import { applyFileAccess, type FileAccess } from '../socket-access.js';
 import { bindUdp } from '../udp-socket.js';
 import { bindUnixDatagram, type UnixDatagramServer } from '../unix-datagram-socket.js';
-import { NextRequestPoller } from './busy-poll.js';
 import type { CtlHandler } from './ctl-handler.js';
 import type { ListenAddress } from './listen-address.js';
 
@@ -30,8 +29,6 @@ export class BinrpcListener {
     readonly address: ListenAddress,
     private readonly handler: CtlHandler,
     private readonly access: FileAccess,
-    /** How long to poll for a stream client's next request after answering (0: never). */
-    private readonly busyPollMicros = 0,
   ) {
     this.bound = address;
   }
@@ -74,8 +71,6 @@ export class BinrpcListener {
   private accept(socket: net.Socket): void {
     const tcp = this.address.kind === 'tcp';
     if (tcp) socket.setNoDelay(true);
-    // Made once `attached` exists; the sink only calls it after a reply.
-    let poller: NextRequestPoller | undefined;
     const attached = this.handler.attachStream(
       {
         transport: tcp ? 'tcp' : 'unix_stream',
@@ -84,17 +79,12 @@ export class BinrpcListener {
         localAddress: tcp ? (socket.localAddress ?? '') : (this.address as { path: string }).path,
         localPort: tcp ? String(socket.localPort ?? '') : '',
       },
-      {
-        write: (data) => socket.write(data),
-        end: () => socket.end(),
-        idle: () => poller?.afterReply(),
-      },
+      { write: (data) => socket.write(data), end: () => socket.end() },
     );
     if (!attached) {
       socket.destroy();
       return;
     }
-    poller = this.busyPollMicros > 0 ? new NextRequestPoller(socket, this.busyPollMicros, attached.onData) : undefined;
     this.sockets.add(socket);
     socket.on('data', attached.onData);
     socket.on('error', () => socket.destroy());

@@ -22,8 +22,6 @@ export interface StreamSink {
   write(data: Buffer): void;
   /** Closes after everything written so far went out. */
   end(): void;
-  /** Every request received so far is answered: the socket side may wait briefly for the next one. */
-  idle?(): void;
 }
 
 /**
@@ -53,21 +51,15 @@ export class CtlHandler {
     const parser = new FrameParser({ maxPacketSize: CTL_STREAM_BUFFER });
     const origin: RpcOrigin = { channel: info.transport };
     let closed = false;
-    let unanswered = 0;
     // Replies of one connection go out in request order, even though the queue is shared.
     let previous: Promise<unknown> = Promise.resolve();
     const answerInOrder = (answer: Promise<BinrpcAnswer>) => {
-      unanswered++;
       previous = Promise.all([previous, answer]).then(([, result]) => {
-        unanswered--;
         if (closed) return;
         sink.write(result.reply);
         if (result.close) {
           closed = true;
           sink.end();
-        } else if (unanswered === 0 && this.open.size === 1) {
-          // Waiting on one client must not hold up another: only the sole connection is polled.
-          sink.idle?.();
         }
       });
     };
