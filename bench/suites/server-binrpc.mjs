@@ -10,6 +10,7 @@ import { median, printTable, round, timeProcess } from '../lib/measure.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const LOOP = path.join(HERE, '..', 'lib', 'binrpc-loop.mjs');
+const ECHO = path.join(HERE, '..', 'lib', 'binrpc-echo-server.mjs');
 const SERVER = path.join(HERE, '..', '..', 'packages', 'server', 'dist', 'src', 'bin', 'kamkit-server.js');
 const CALLS = 1000;
 
@@ -33,33 +34,51 @@ function startOurServer(dir) {
   });
 }
 
+/** The zero-work Node server (bench/lib/binrpc-echo-server.mjs): the floor for any Node server here. */
+function startEchoServer(dir) {
+  const socket = path.join(dir, 'echo.sock');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ECHO, socket], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.once('data', () => resolve({ child, target: `unix:${socket}` }));
+    child.on('exit', (code) => reject(new Error(`echo server exited ${code}`)));
+  });
+}
+
+async function stop(child) {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
 export async function run(lab, { runs = 5 } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kamkit-bench-server-'));
   const ours = await startOurServer(dir);
+  const echo = await startEchoServer(dir);
   try {
-    const times = { kamailio: [], ours: [] };
-    const targets = { kamailio: lab.env.ctlSocket, ours: ours.target };
+    const times = { kamailio: [], ours: [], echo: [] };
+    const targets = { kamailio: lab.env.ctlSocket, ours: ours.target, echo: echo.target };
     for (const target of Object.values(targets)) await timeProcess(process.execPath, [LOOP, target, '200']);
     for (let i = 0; i < runs; i++) {
       for (const [who, target] of Object.entries(targets)) {
         times[who].push(JSON.parse((await timeProcess(process.execPath, [LOOP, target, String(CALLS), '--spin', '1000'])).stdout).totalMs);
       }
     }
-    const row = { kamailioMs: round(median(times.kamailio)), oursMs: round(median(times.ours)) };
+    const row = { kamailioMs: round(median(times.kamailio)), oursMs: round(median(times.ours)), nodeFloorMs: round(median(times.echo)) };
     row.ratio = round(row.kamailioMs / row.oursMs, 2);
+    row.nodeFloorRatio = round(row.kamailioMs / row.nodeFloorMs, 2);
     printTable(
       `${CALLS} sequential core.uptime over one unix connection, same client (@kamkit/rpc, spinMicros 1000), median of ${runs} (ratio = Kamailio ms / ours ms, goal >= 1.0)`,
       ['server', 'ms', 'calls/s'],
       [
         ['kamailio 5.6.3', row.kamailioMs, Math.round((CALLS / row.kamailioMs) * 1000)],
         ['kamkit-server', row.oursMs, Math.round((CALLS / row.oursMs) * 1000)],
-        ['ratio', row.ratio, ''],
+        ['Node floor (echo, no work)', row.nodeFloorMs, Math.round((CALLS / row.nodeFloorMs) * 1000)],
+        ['ratio (kamailio / ours)', row.ratio, ''],
+        ['ratio (kamailio / floor)', row.nodeFloorRatio, ''],
       ],
     );
     return row;
   } finally {
-    ours.child.kill('SIGTERM');
-    await new Promise((resolve) => ours.child.once('exit', resolve));
+    await Promise.all([stop(ours.child), stop(echo.child)]);
     rmSync(dir, { recursive: true, force: true });
   }
 }
