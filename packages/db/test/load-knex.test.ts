@@ -20,9 +20,10 @@ function inChild(body: string): string {
 
 describe('loadKnex', () => {
   it('loads knex from the bundle, through a V8 code cache written on first use', () => {
-    const stamp = JSON.parse(readFileSync(`${BUNDLE}stamp.json`, 'utf8')) as { main: string; packages: Record<string, [string, string]> };
+    const stamp = JSON.parse(readFileSync(`${BUNDLE}stamp.json`, 'utf8')) as { main: string; inputs: [string, number, number][] };
     assert.equal(stamp.main, 'knex.cjs', `no bundle: run npm install (prepare runs ${PACKAGE}scripts/bundle-knex.mjs)`);
-    assert.ok(stamp.packages['knex'] && stamp.packages['mysql2'], 'knex and mysql2 are inside the bundle');
+    const inside = (name: string) => stamp.inputs.some(([file]) => file.endsWith(`node_modules/${name}/package.json`));
+    assert.ok(inside('knex') && inside('mysql2'), 'knex and mysql2 are inside the bundle');
     const query = `process.stdout.write(knex({ client: 'mysql2' })('subscriber').where('username', "o'x").toString());`;
     for (let i = 0; i < 2; i++) assert.equal(inChild(query), "select * from `subscriber` where `username` = 'o\\'x'");
     // Only the bundle path writes this file.

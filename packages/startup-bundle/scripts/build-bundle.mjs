@@ -1,6 +1,6 @@
 // Building side of a start-up bundle (the loading side is src/load-bundle.cts): esbuild makes one
 // CommonJS file of a compiled entry point and what it imports, and stamp.json records what went in
-// (size and mtime of our own files, the version of every installed package) so that a later
+// (size and mtime of our own files and of each installed package's package.json) so that a later
 // `tsc -b` or `npm install` can never leave a stale bundle running.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,13 +9,13 @@ import { fileURLToPath } from 'node:url';
 const SHIMS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'shims');
 const LOADER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'src', 'load-bundle.cjs');
 
-/** The installed package a node_modules path belongs to: [name, its directory]. */
-function packageOf(file) {
+/** The directory of the installed package a node_modules path belongs to. */
+function packageDir(file) {
   const marker = `${path.sep}node_modules${path.sep}`;
   const at = file.lastIndexOf(marker);
   const parts = file.slice(at + marker.length).split(path.sep);
   const name = parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
-  return [name, file.slice(0, at + marker.length) + name];
+  return file.slice(0, at + marker.length) + name;
 }
 
 /**
@@ -131,18 +131,18 @@ export async function buildBundle({ entry, outDir, main = 'main.cjs', external =
     absWorkingDir: path.dirname(entry),
   });
   const inputs = [];
-  const packages = {};
+  const manifests = new Set();
   for (const input of Object.keys(result.metafile.inputs)) {
     // Inputs of the plugin's namespaces look like "lazy-real:/abs/path"; built-ins have no file.
     const file = path.resolve(path.dirname(entry), input.replace(/^[a-z-]+:(?=\/)/, ''));
     if (input.startsWith('lazy-package:')) continue;
-    if (file.includes(`${path.sep}node_modules${path.sep}`)) {
-      const [name, dir] = packageOf(file);
-      packages[name] ??= [path.relative(outDir, dir), JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version];
-    } else {
-      const { size, mtimeMs } = statSync(file);
-      inputs.push([path.relative(outDir, file), size, mtimeMs]);
-    }
+    // An installed package stands as its package.json: npm writes it anew when it installs
+    // another version, and leaves it alone otherwise (one stat per package at start-up).
+    manifests.add(file.includes(`${path.sep}node_modules${path.sep}`) ? path.join(packageDir(file), 'package.json') : file);
+  }
+  for (const file of manifests) {
+    const { size, mtimeMs } = statSync(file);
+    inputs.push([path.relative(outDir, file), size, mtimeMs]);
   }
   // An all-ASCII file can be read as latin1: a one-byte string, with no UTF-8 decoding.
   const encoding = readFileSync(outfile).every((byte) => byte < 0x80) ? 'latin1' : 'utf8';
@@ -151,6 +151,6 @@ export async function buildBundle({ entry, outDir, main = 'main.cjs', external =
   copyFileSync(LOADER, path.join(outDir, 'load-bundle.cjs'));
   const loader = statSync(LOADER);
   inputs.push([path.relative(outDir, LOADER), loader.size, loader.mtimeMs]);
-  writeFileSync(path.join(outDir, 'stamp.json'), `${JSON.stringify({ main, encoding, inputs, packages })}\n`);
+  writeFileSync(path.join(outDir, 'stamp.json'), `${JSON.stringify({ main, encoding, inputs })}\n`);
   return outfile;
 }

@@ -15,10 +15,11 @@ export interface BundleStamp {
   main: string;
   /** latin1 when the bundle is all ASCII (read without decoding UTF-8). */
   encoding: 'latin1' | 'utf8';
-  /** [path relative to the stamp's directory, size, mtimeMs] of every input outside node_modules. */
+  /**
+   * [path relative to the stamp's directory, size, mtimeMs] of every input outside node_modules,
+   * and of the package.json of every installed package that went in.
+   */
   inputs: Array<[string, number, number]>;
-  /** name → [its directory relative to the stamp's, version] of every installed package that went in. */
-  packages: Record<string, [string, string]>;
 }
 
 /**
@@ -34,10 +35,6 @@ export function freshBundle(dir: string): FreshBundle | undefined {
     for (const [file, size, mtimeMs] of stamp.inputs) {
       const stat = statSync(base + file);
       if (stat.size !== size || stat.mtimeMs !== mtimeMs) return undefined;
-    }
-    for (const [packageDir, version] of Object.values(stamp.packages)) {
-      const manifest = readFileSync(`${base}${packageDir}/package.json`, 'utf8');
-      if ((JSON.parse(manifest) as { version?: string }).version !== version) return undefined;
     }
     return { file: join(dir, stamp.main), encoding: stamp.encoding ?? 'utf8' };
   } catch {
