@@ -13,7 +13,7 @@ const OUTSIDE = ['pg', 'pg-native', 'pg-query-stream', 'better-sqlite3', 'sqlite
 
 try {
   const { buildBundle } = await import('@kamkit/startup-bundle/build');
-  await buildBundle({ entry: require.resolve('knex'), outDir: path.join(PACKAGE, 'dist', 'bundle'), main: 'knex.cjs', external: OUTSIDE });
+  await buildBundle({ entry: require.resolve('knex'), outDir: path.join(PACKAGE, 'dist', 'bundle'), main: 'knex.cjs', external: OUTSIDE, script: fileURLToPath(import.meta.url) });
 } catch (error) {
   process.stderr.write(`@kamkit/db: no knex bundle (${error instanceof Error ? error.message : error}); knex is loaded from node_modules\n`);
 }

