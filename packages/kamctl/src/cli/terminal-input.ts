@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { askYesNo, promptSecret as promptSecretOnTerminal, PromptInterrupted } from '@kamkit/terminal-prompt';
 
 import { UsageError } from './exit-codes.js';
 
@@ -14,39 +14,24 @@ export async function readStdinLine(): Promise<string> {
   return (end < 0 ? text : text.slice(0, end)).replace(/\r$/, '');
 }
 
+/** Ctrl-C at a prompt is kamctl's usage error "interrupted". */
+async function orInterrupted<T>(question: Promise<T>): Promise<T> {
+  try {
+    return await question;
+  } catch (error) {
+    if (error instanceof PromptInterrupted) throw new UsageError('interrupted');
+    throw error;
+  }
+}
+
 /** Asks on the terminal without echoing; refuses (usage error) when stdin is not a terminal. */
 export async function promptSecret(question: string): Promise<string> {
   if (!process.stdin.isTTY) throw new UsageError('no password given and stdin is not a terminal: use --password-stdin or KAMCTL_PASSWORD');
-  process.stderr.write(question);
-  const stdin = process.stdin;
-  stdin.setRawMode(true);
-  stdin.resume();
-  let value = '';
-  try {
-    for await (const chunk of stdin) {
-      for (const ch of (chunk as Buffer).toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return value;
-        if (ch === '\u0003') throw new UsageError('interrupted');
-        if (ch === '\u007f') value = value.slice(0, -1);
-        else value += ch;
-      }
-    }
-    return value;
-  } finally {
-    stdin.setRawMode(false);
-    stdin.pause();
-    process.stderr.write('\n');
-  }
+  return orInterrupted(promptSecretOnTerminal(question));
 }
 
 /** A yes/no question on the terminal; only y/yes counts. Never asked when stdin is not a terminal. */
 export async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
-    return /^(y|yes)$/i.test(answer.trim());
-  } finally {
-    rl.close();
-  }
+  return orInterrupted(askYesNo(question));
 }

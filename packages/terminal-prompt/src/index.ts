@@ -1,0 +1,2 @@
+export { promptSecret, PromptInterrupted, type PromptStreams } from './prompt-secret.js';
+export { askYesNo, isYes } from './ask-yes-no.js';
