@@ -11,6 +11,7 @@ import { EMPTY_CONFIG } from '../server/empty-config.js';
 import { KamkitServer, type KamkitServerOptions } from '../server/kamkit-server.js';
 import { defaultServerIdentity, fullVersion } from '../server/server-identity.js';
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './command-line.js';
+import { ctlSocketInUse } from './running-server.js';
 
 const KAMKIT_VERSION = '0.1.0';
 
@@ -96,6 +97,13 @@ async function run(line: CommandLine): Promise<number> {
     }
     throw error;
   }
+  const inUse = await ctlSocketInUse(options.settings);
+  if (inUse) {
+    process.stderr.write(
+      `kamkit-server: another server is answering on ${inUse}; stop it first, or give this one its own run directory (-Y DIR)${line.configFile ? '' : ' and HTTP port (--http HOST:PORT)'}\n`,
+    );
+    return 1;
+  }
   let stopping: Promise<void> | undefined;
   let server: KamkitServer | undefined;
   const stop = (code: number) => {
@@ -107,11 +115,18 @@ async function run(line: CommandLine): Promise<number> {
   server = new KamkitServer({ ...options, onKill: () => void stop(0), onRequestError: (e) => process.stderr.write(`kamkit-server: ${e.message}\n`) });
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  // The terminal it runs in was closed: stop cleanly too, rather than die with the sockets left behind.
+  process.on('SIGHUP', () => void stop(0));
   try {
     await server.start();
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    process.stderr.write(`kamkit-server: cannot start: ${e.code ? `${e.code} ` : ''}${e.message}\n`);
+    const e = error as NodeJS.ErrnoException & { address?: string; port?: number };
+    if (e.code === 'EADDRINUSE' && e.port !== undefined) {
+      const hint = line.configFile ? '' : '; --http HOST:PORT picks another (port 0: any free one)';
+      process.stderr.write(`kamkit-server: cannot start: ${e.address}:${e.port} is already in use (another kamkit-server or a Kamailio?)${hint}\n`);
+    } else {
+      process.stderr.write(`kamkit-server: cannot start: ${e.code ? `${e.code} ` : ''}${e.message}\n`);
+    }
     return 1;
   }
   process.stdout.write(banner(server, options));
