@@ -15,6 +15,7 @@ try {
     outDir: path.join(PACKAGE, 'dist', 'fast'),
     main: 'kamctl-fast.cjs',
     script: fileURLToPath(import.meta.url),
+    withLoader: true,
     // Native, or optional and never installed.
     external: ['better-sqlite3', 'pg-native'],
     // Only for describing an RPC error, which add and passwd never meet.

@@ -38,7 +38,7 @@ module.exports = new Proxy({}, {
   ownKeys: () => Reflect.ownKeys(load()),
   getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; },
 });`;
-  const plugin = {
+  return {
     name: 'lazy-modules',
     setup(build) {
       const outDir = path.dirname(build.initialOptions.outfile);
@@ -65,7 +65,6 @@ module.exports = new Proxy({}, {
       build.onResolve({ filter: /^lazy-file:/ }, (args) => ({ path: args.path.slice('lazy-file:'.length), external: true }));
     },
   };
-  return plugin;
 }
 
 function escapeRegExp(text) {
@@ -102,9 +101,10 @@ async function currentBundle(outDir) {
  * Bundles `entry` into `outDir/main` (CommonJS) and writes `outDir/stamp.json`, unless the bundle
  * there is still current (then it and its code cache are kept). A new bundle gets a directory made
  * anew, so no code cache of an older one survives. `script` is the calling script's path, stamped
- * so that changed options make a new bundle. Returns the bundle's path.
+ * so that changed options make a new bundle; `withLoader` copies src/load-bundle.cjs next to the
+ * bundle (for a bin that requires it by path). Returns the bundle's path.
  */
-export async function buildBundle({ entry, outDir, main = 'main.cjs', external = [], externalExact = [], plugins = [], script }) {
+export async function buildBundle({ entry, outDir, main = 'main.cjs', external = [], externalExact = [], plugins = [], script, withLoader = false }) {
   const current = await currentBundle(outDir);
   if (current?.file === path.join(outDir, main)) return current.file;
   const esbuild = await import('esbuild');
@@ -149,11 +149,13 @@ export async function buildBundle({ entry, outDir, main = 'main.cjs', external =
   }
   // An all-ASCII file can be read as latin1: a one-byte string, with no UTF-8 decoding.
   const encoding = readFileSync(outfile).every((byte) => byte < 0x80) ? 'latin1' : 'utf8';
-  // The loader goes next to the bundle, so that a bin can require it by a relative path (no
-  // package resolution at start-up).
-  copyFileSync(LOADER, path.join(outDir, 'load-bundle.cjs'));
-  const loader = statSync(LOADER);
-  inputs.push([path.relative(outDir, LOADER), loader.size, loader.mtimeMs]);
+  if (withLoader) {
+    // The loader goes next to the bundle, so that a bin can require it by a relative path (no
+    // package resolution at start-up).
+    copyFileSync(LOADER, path.join(outDir, 'load-bundle.cjs'));
+    const loader = statSync(LOADER);
+    inputs.push([path.relative(outDir, LOADER), loader.size, loader.mtimeMs]);
+  }
   writeFileSync(path.join(outDir, 'stamp.json'), `${JSON.stringify({ main, encoding, inputs })}\n`);
   return outfile;
 }

@@ -92,7 +92,9 @@ describe('start-up bundles', () => {
     const out = join(dir, 'lazy-out');
     build(join(lazySrc, 'entry.cjs'), out, `{ lazy: { files: [/table\\.cjs$/], packages: ['node:zlib'] } }`);
     assert.equal(runBundle(out, '(m) => [m.before(), m.lookup(), m.before(), m.gzipKnown()]'), '[false,"ER_ACCESS_DENIED",true,"function"]');
-    assert.equal(existsSync(join(out, 'load-bundle.cjs')), true, 'the loader is copied next to the bundle');
+    assert.equal(existsSync(join(out, 'load-bundle.cjs')), false, 'the loader is copied only when asked for');
+    build(join(lazySrc, 'entry.cjs'), join(dir, 'with-loader'), '{ withLoader: true }');
+    assert.equal(existsSync(join(dir, 'with-loader', 'load-bundle.cjs')), true);
   });
 
   test('the iconv-lite shim: CESU-8 without surrogate pairs is UTF-8; anything else goes to iconv-lite', () => {
