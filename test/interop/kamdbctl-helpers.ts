@@ -31,6 +31,40 @@ export function freshDatabase(): TestDatabase {
   return { name, rwUser: `${name}_rw`, roUser: `${name}_ro`, rwPassword: secret(), roPassword: secret() };
 }
 
+/**
+ * kamctlrc lines for `u` on the local MariaDB: its database and rw/ro users, administered as
+ * root over the socket without a password.
+ */
+export function mysqlKamctlrcLines(u: TestDatabase): string[] {
+  return [
+    'DBENGINE=MYSQL',
+    'DBHOST=localhost',
+    `DBNAME=${u.name}`,
+    `DBRWUSER=${u.rwUser}`,
+    `DBRWPW="${u.rwPassword}"`,
+    `DBROUSER=${u.roUser}`,
+    `DBROPW="${u.roPassword}"`,
+    'DBROOTUSER=root',
+    'DBROOTPW=""',
+    'DBROOTPWSKIP=yes',
+  ];
+}
+
+/** kamctlrc lines for `u` on the PostgreSQL server `pg`, administered as its user. */
+export function pgsqlKamctlrcLines(pg: PgServer, u: TestDatabase): string[] {
+  return [
+    'DBENGINE=PGSQL',
+    `DBHOST=${pg.host}`,
+    `DBPORT=${pg.port}`,
+    `DBNAME=${u.name}`,
+    `DBROOTUSER=${pg.user}`,
+    `DBRWUSER=${u.rwUser}`,
+    `DBRWPW="${u.rwPassword}"`,
+    `DBROUSER=${u.roUser}`,
+    `DBROPW="${u.roPassword}"`,
+  ];
+}
+
 /** Environment without DB settings that a developer's shell could leak in. */
 function cleanEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};

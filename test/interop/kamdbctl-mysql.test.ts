@@ -17,6 +17,7 @@ import {
   kamctlrc,
   mysqlCleanup,
   mysqlDatabaseExists,
+  mysqlKamctlrcLines,
   mysqlRows,
   mysqlStructure,
   mysqlUserExists,
@@ -39,16 +40,7 @@ function mysqlConfig(extra: readonly string[] = []) {
   databases.push(u.name);
   users.push(u.rwUser, u.roUser);
   const rc = kamctlrc([
-    'DBENGINE=MYSQL',
-    'DBHOST=localhost',
-    `DBNAME=${u.name}`,
-    `DBRWUSER=${u.rwUser}`,
-    `DBRWPW="${u.rwPassword}"`,
-    `DBROUSER=${u.roUser}`,
-    `DBROPW="${u.roPassword}"`,
-    'DBROOTUSER=root',
-    'DBROOTPW=""',
-    'DBROOTPWSKIP=yes',
+    ...mysqlKamctlrcLines(u),
     'INSTALL_PRESENCE_TABLES=yes',
     'INSTALL_EXTRA_TABLES=yes',
     'INSTALL_DBUID_TABLES=no',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { kamcmd, kamctl, pickFreePorts, readLabEnv, registerUser, run, startKamailio, type KamailioLab } from '../harness/index.mjs';
-import { clashSchemaDir, freshDatabase, KAMDBCTL_CFG, kamctlrc, ours, pgCleanup, pgStructure, psqlRows, real, show, versionErrors, type PgServer } from './kamdbctl-helpers.js';
+import { clashSchemaDir, freshDatabase, KAMDBCTL_CFG, kamctlrc, ours, pgCleanup, pgsqlKamctlrcLines, pgStructure, psqlRows, real, show, versionErrors, type PgServer } from './kamdbctl-helpers.js';
 
 const env = readLabEnv();
 const pg: PgServer | null = env.postgres ?? null;
@@ -21,15 +21,7 @@ function pgConfig(extra: readonly string[] = []) {
   databases.push(u.name);
   roles.push(u.rwUser, u.roUser);
   const rc = kamctlrc([
-    'DBENGINE=PGSQL',
-    `DBHOST=${pg!.host}`,
-    `DBPORT=${pg!.port}`,
-    `DBNAME=${u.name}`,
-    `DBROOTUSER=${pg!.user}`,
-    `DBRWUSER=${u.rwUser}`,
-    `DBRWPW="${u.rwPassword}"`,
-    `DBROUSER=${u.roUser}`,
-    `DBROPW="${u.roPassword}"`,
+    ...pgsqlKamctlrcLines(pg!, u),
     'INSTALL_PRESENCE_TABLES=yes',
     'INSTALL_EXTRA_TABLES=yes',
     'INSTALL_DBUID_TABLES=no',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
 import { readLabEnv } from '../harness/index.mjs';
-import { freshDatabase, kamctlrc, mysqlCleanup, mysqlStructure, mysqlVersions, ours, pgCleanup, pgStructure, psqlRows, real, show, type PgServer } from './kamdbctl-helpers.js';
+import { freshDatabase, kamctlrc, mysqlCleanup, mysqlKamctlrcLines, mysqlStructure, mysqlVersions, ours, pgCleanup, pgsqlKamctlrcLines, pgStructure, psqlRows, real, show, type PgServer } from './kamdbctl-helpers.js';
 import { sqliteRows, sqliteStructure } from './sqlite-structure.js';
 
 const env = readLabEnv();
@@ -57,18 +57,7 @@ describe('kamdbctl upgrade through the knex migrations', () => {
   test('MariaDB: equals the lab database made by the real kamdbctl (latin1), table by table', async (t) => {
     const u = freshDatabase();
     t.after(() => mysqlCleanup([u.name], [u.rwUser, u.roUser]));
-    await createThenUpgrade([
-      'DBENGINE=MYSQL',
-      'DBHOST=localhost',
-      `DBNAME=${u.name}`,
-      `DBRWUSER=${u.rwUser}`,
-      `DBRWPW="${u.rwPassword}"`,
-      `DBROUSER=${u.roUser}`,
-      `DBROPW="${u.roPassword}"`,
-      'DBROOTUSER=root',
-      'DBROOTPWSKIP=yes',
-      'CHARSET=latin1',
-    ]);
+    await createThenUpgrade([...mysqlKamctlrcLines(u), 'CHARSET=latin1']);
     assertSameTables(withoutKnex(await mysqlStructure(u.name)), await mysqlStructure(env.dbName));
     assert.deepEqual(await mysqlVersions(u.name), await mysqlVersions(env.dbName));
   });
@@ -77,19 +66,8 @@ describe('kamdbctl upgrade through the knex migrations', () => {
     const mine = freshDatabase();
     const theirs = freshDatabase();
     t.after(() => pgCleanup(pg!, [mine.name, theirs.name], [mine.rwUser, mine.roUser, theirs.rwUser, theirs.roUser]));
-    const connection = (u: typeof mine) => [
-      'DBENGINE=PGSQL',
-      `DBHOST=${pg!.host}`,
-      `DBPORT=${pg!.port}`,
-      `DBNAME=${u.name}`,
-      `DBROOTUSER=${pg!.user}`,
-      `DBRWUSER=${u.rwUser}`,
-      `DBRWPW="${u.rwPassword}"`,
-      `DBROUSER=${u.roUser}`,
-      `DBROPW="${u.roPassword}"`,
-    ];
-    await createThenUpgrade(connection(mine));
-    const made = await real(env, kamctlrc([...connection(theirs), ...FULL]), ['create']);
+    await createThenUpgrade(pgsqlKamctlrcLines(pg!, mine));
+    const made = await real(env, kamctlrc([...pgsqlKamctlrcLines(pg!, theirs), ...FULL]), ['create']);
     assert.equal(made.code, 0, show(made));
 
     assertSameTables(withoutKnex(await pgStructure(pg!, mine.name)), await pgStructure(pg!, theirs.name));

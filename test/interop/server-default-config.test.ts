@@ -40,21 +40,14 @@ async function installedDefaultConfig(): Promise<string> {
 const defines = (features: readonly string[]): Record<string, true> => Object.fromEntries(features.map((f) => [`WITH_${f}`, true]));
 const dashA = (features: readonly string[]): string[] => features.flatMap((f) => ['-A', `WITH_${f}`]);
 
-/** Statements in source order, nested ones after their parent. */
-function flatten(statements: readonly Statement[]): Statement[] {
-  const flat: Statement[] = [];
-  const walk = (s: Statement): void => {
-    flat.push(s);
-    if (s.kind === 'if') [s.then, s.else].forEach((c) => c && walk(c));
-    if (s.kind === 'while') walk(s.body);
-    if (s.kind === 'block') s.block.statements.forEach(walk);
-    if (s.kind === 'switch') s.cases.forEach((c) => c.statements.forEach(walk));
-  };
-  statements.forEach(walk);
-  return flat;
-}
+// flattenStatements of the server's unit-test support (packages/server/test/config-support.ts),
+// compiled by the root build; imported at run time because this project's relative paths differ
+// between its sources (test/interop/) and its output (test/dist/interop/).
+const { flattenStatements } = (await import(new URL('../../../packages/server/dist/test/config-support.js', import.meta.url).href)) as {
+  flattenStatements: (statements: readonly Statement[]) => Statement[];
+};
 
-const countStatements = (config: LoadedConfig): number => config.routes.reduce((sum, route) => sum + flatten(route.body.statements).length, 0);
+const countStatements = (config: LoadedConfig): number => config.routes.reduce((sum, route) => sum + flattenStatements(route.body.statements).length, 0);
 
 // Output printed by `/usr/sbin/kamailio -c -f /etc/kamailio/kamailio.cfg` (Debian kamailio 5.6.3) on a
 // machine with interfaces lo 127.0.0.1 and eth0 192.0.2.2, where 127.0.0.1 reverse-resolves to localhost.

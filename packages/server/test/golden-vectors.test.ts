@@ -3,7 +3,6 @@
 // numbers), and the BINRPC bytes (same cookie), JSON-RPC and XML-RPC bodies must be identical.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodePacket, decodeReply, encodeRequest, int, str, double, type BinrpcValue } from '@kamkit/binrpc';
@@ -15,10 +14,10 @@ import type { MemorySnapshot } from '../src/server/memory-report.js';
 import { BinrpcRequestProcessor } from '../src/control/binrpc/binrpc-request-processor.js';
 import { JsonRpcRequestProcessor } from '../src/control/jsonrpc/jsonrpc-request-processor.js';
 import { XmlRpcRequestProcessor } from '../src/control/xmlrpc/xmlrpc-request-processor.js';
+import { readCaptureFiles } from './stats-captures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const captured = path.resolve(here, '../../test/fixtures/captured');
-const read = (name: string) => readFileSync(path.join(captured, name), 'utf8');
 
 interface Capture {
   name: string;
@@ -37,20 +36,14 @@ function splitHttp(raw: string): { status: number; reason: string; body: string 
 }
 
 function loadCaptures(): Capture[] {
-  return readdirSync(captured)
-    .filter((f) => f.endsWith('.request.json'))
-    .map((f) => {
-      const name = f.slice(0, -'.request.json'.length);
-      const { method, params } = JSON.parse(read(f)) as { method: string; params: [string, string | number][] };
-      return {
-        name,
-        method,
-        params,
-        binrpc: read(`${name}.binrpc.hex`).trim(),
-        json: splitHttp(read(`${name}.jsonrpc.http`)),
-        xml: splitHttp(read(`${name}.xmlrpc.http`)).body,
-      };
-    });
+  return readCaptureFiles(captured).map(({ name, method, params, binrpcHex, jsonrpcHttp, xmlrpcHttp }) => ({
+    name,
+    method,
+    params,
+    binrpc: binrpcHex.trim(),
+    json: splitHttp(jsonrpcHttp),
+    xml: splitHttp(xmlrpcHttp).body,
+  }));
 }
 
 const jsonResult = (capture: Capture) => (JSON.parse(capture.json.body) as { result?: unknown }).result;

@@ -24,10 +24,20 @@ export interface StatsCapture {
   replies: Record<Transport, string>;
 }
 
-const httpBody = (raw: string) => raw.slice(raw.indexOf('\r\n\r\n') + 4);
+/** One captured request as its files hold it, before a test picks out what it compares. */
+export interface CaptureFiles {
+  name: string;
+  method: string;
+  /** [type, value]: `s` string, `i` int. */
+  params: [string, string | number][];
+  /** `<name>.binrpc.hex`, `<name>.jsonrpc.http` and `<name>.xmlrpc.http`, as written. */
+  binrpcHex: string;
+  jsonrpcHttp: string;
+  xmlrpcHttp: string;
+}
 
-export function loadStatsCaptures(set: 'lab' | 'names'): StatsCapture[] {
-  const dir = path.join(CAPTURED, set);
+/** Every `<name>.request.json` in `dir` (sorted by name) with its three reply files. */
+export function readCaptureFiles(dir: string): CaptureFiles[] {
   const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.request.json'))
@@ -39,13 +49,22 @@ export function loadStatsCaptures(set: 'lab' | 'names'): StatsCapture[] {
         name,
         method,
         params,
-        replies: {
-          binrpc: read(`${name}.binrpc.hex`).trim(),
-          jsonrpc: httpBody(read(`${name}.jsonrpc.http`)),
-          xmlrpc: httpBody(read(`${name}.xmlrpc.http`)),
-        },
+        binrpcHex: read(`${name}.binrpc.hex`),
+        jsonrpcHttp: read(`${name}.jsonrpc.http`),
+        xmlrpcHttp: read(`${name}.xmlrpc.http`),
       };
     });
+}
+
+const httpBody = (raw: string) => raw.slice(raw.indexOf('\r\n\r\n') + 4);
+
+export function loadStatsCaptures(set: 'lab' | 'names'): StatsCapture[] {
+  return readCaptureFiles(path.join(CAPTURED, set)).map(({ name, method, params, binrpcHex, jsonrpcHttp, xmlrpcHttp }) => ({
+    name,
+    method,
+    params,
+    replies: { binrpc: binrpcHex.trim(), jsonrpc: httpBody(jsonrpcHttp), xmlrpc: httpBody(xmlrpcHttp) },
+  }));
 }
 
 /** The `"group.name": value` members of a captured stats.fetch/fetchn reply, in reply order. */
