@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { checkConfig, loadConfig, localHostFacts, type HostFacts, type LoadedConfig, type Statement } from '@kamkit/server';
+import { checkConfig, flattenStatements, loadConfig, localHostFacts, type HostFacts, type LoadedConfig } from '@kamkit/server';
 import { run, which, type RunResult } from '../harness/index.mjs';
 
 const DEFAULT_CFG = '/etc/kamailio/kamailio.cfg';
@@ -40,12 +40,6 @@ async function installedDefaultConfig(): Promise<string> {
 const defines = (features: readonly string[]): Record<string, true> => Object.fromEntries(features.map((f) => [`WITH_${f}`, true]));
 const dashA = (features: readonly string[]): string[] => features.flatMap((f) => ['-A', `WITH_${f}`]);
 
-// flattenStatements of the server's unit-test support (packages/server/test/config-support.ts),
-// compiled by the root build; imported at run time because this project's relative paths differ
-// between its sources (test/interop/) and its output (test/dist/interop/).
-const { flattenStatements } = (await import(new URL('../../../packages/server/dist/test/config-support.js', import.meta.url).href)) as {
-  flattenStatements: (statements: readonly Statement[]) => Statement[];
-};
 
 const countStatements = (config: LoadedConfig): number => config.routes.reduce((sum, route) => sum + flattenStatements(route.body.statements).length, 0);
 

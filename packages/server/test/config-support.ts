@@ -33,16 +33,4 @@ export function globalsOf(config: LoadedConfig): Record<string, number | string>
   return Object.fromEntries(config.globals.map((g) => [g.name, g.value]));
 }
 
-/** Statements in source order, nested ones after their parent (the order action ids follow). */
-export function flattenStatements(statements: readonly Statement[]): Statement[] {
-  const flat: Statement[] = [];
-  const walk = (s: Statement): void => {
-    flat.push(s);
-    if (s.kind === 'if') [s.then, s.else].forEach((c) => c && walk(c));
-    if (s.kind === 'while') walk(s.body);
-    if (s.kind === 'block') s.block.statements.forEach(walk);
-    if (s.kind === 'switch') s.cases.forEach((c) => c.statements.forEach(walk));
-  };
-  statements.forEach(walk);
-  return flat;
-}
+export { flattenStatements } from '../src/config/index.js';
