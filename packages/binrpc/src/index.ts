@@ -37,5 +37,5 @@ export {
   type RecordTypeCode,
   type StructMember,
 } from './records/record-type.js';
-export { doubleToFixedPoint, encodeRecord, encodeRecords, writeRecord } from './records/serializer.js';
+export { doubleToFixedPoint, encodeRecord, encodeRecords, recordSize, writeRecord } from './records/serializer.js';
 export { FrameParser, type FrameParserOptions } from './stream/frame-parser.js';

@@ -1,4 +1,4 @@
-import { minimalByteCount } from '../buffer/buffer-writer.js';
+import { BufferWriter, minimalByteCount } from '../buffer/buffer-writer.js';
 import { PacketTooLargeError, ProtocolError } from '../errors.js';
 
 /** Magic 0xA in the high nibble, protocol version 1 in the low nibble. */
@@ -29,18 +29,37 @@ export const DEFAULT_MAX_PACKET_SIZE = 64 * 1024 * 1024;
 
 /** Encodes a header with minimal length and cookie fields, as kamcmd and Kamailio write them. */
 export function encodeHeader(type: PacketTypeCode, bodyLength: number, cookie: number): Buffer {
-  if (!Number.isInteger(bodyLength) || bodyLength < 0 || bodyLength > 0xffffffff) {
-    throw new RangeError(`body length ${bodyLength} does not fit a BINRPC header`);
-  }
+  const writer = new BufferWriter(MAX_HEADER_LENGTH);
+  writeHeader(writer, type, bodyLength, cookie);
+  return writer.toBuffer();
+}
+
+/** The largest header (4-byte length and cookie). */
+export const MAX_HEADER_LENGTH = 10;
+
+/** Size of the header encodeHeader writes for these fields. */
+export function headerLength(bodyLength: number, cookie: number): number {
+  checkBodyLength(bodyLength);
+  return 2 + Math.max(1, minimalByteCount(bodyLength)) + Math.max(1, minimalByteCount(cookie >>> 0));
+}
+
+/** Appends the header encodeHeader returns to `writer`. */
+export function writeHeader(writer: BufferWriter, type: PacketTypeCode, bodyLength: number, cookie: number): void {
+  checkBodyLength(bodyLength);
   const cookieValue = cookie >>> 0;
   const lengthBytes = Math.max(1, minimalByteCount(bodyLength));
   const cookieBytes = Math.max(1, minimalByteCount(cookieValue));
-  const header = Buffer.alloc(2 + lengthBytes + cookieBytes);
-  header[0] = BINRPC_MAGIC_VERSION;
-  header[1] = (type << 4) | ((lengthBytes - 1) << 2) | (cookieBytes - 1);
-  header.writeUIntBE(bodyLength, 2, lengthBytes);
-  header.writeUIntBE(cookieValue, 2 + lengthBytes, cookieBytes);
-  return header;
+  writer
+    .byte(BINRPC_MAGIC_VERSION)
+    .byte((type << 4) | ((lengthBytes - 1) << 2) | (cookieBytes - 1))
+    .uintBE(bodyLength, lengthBytes)
+    .uintBE(cookieValue, cookieBytes);
+}
+
+function checkBodyLength(bodyLength: number): void {
+  if (!Number.isInteger(bodyLength) || bodyLength < 0 || bodyLength > 0xffffffff) {
+    throw new RangeError(`body length ${bodyLength} does not fit a BINRPC header`);
+  }
 }
 
 /**

@@ -20,8 +20,14 @@ function writeLengthHeader(writer: BufferWriter, type: RecordTypeCode, length: n
 
 function writeText(writer: BufferWriter, type: RecordTypeCode, text: string): void {
   // Strings and AVP names carry a terminating NUL that counts in the length.
-  writeLengthHeader(writer, type, Buffer.byteLength(text, 'utf8') + 1);
-  writer.utf8(text).byte(0);
+  const byteLength = Buffer.byteLength(text, 'utf8');
+  writeLengthHeader(writer, type, byteLength + 1);
+  writer.utf8(text, byteLength).byte(0);
+}
+
+/** Bytes of a record header plus its payload of `length` bytes (writeLengthHeader's rule). */
+function lengthRecordSize(length: number): number {
+  return (length < 8 ? 1 : 1 + minimalByteCount(length)) + length;
 }
 
 /** 32-bit two's complement, minimal bytes: 0 has no payload, negative numbers take 4 bytes. */
@@ -74,6 +80,34 @@ export function writeRecord(writer: BufferWriter, value: BinrpcValue): void {
       for (const item of value.items) writeRecord(writer, item);
       writer.byte(0x80 | RecordType.Array);
       return;
+  }
+}
+
+/** How many bytes writeRecord writes for `value`, without writing them. */
+export function recordSize(value: BinrpcValue): number {
+  switch (value.type) {
+    case 'int':
+      return 1 + minimalByteCount(Math.trunc(value.value) >>> 0);
+    case 'str':
+    case 'avp':
+      return lengthRecordSize(Buffer.byteLength(value.value, 'utf8') + 1);
+    case 'double':
+      return 1 + minimalByteCount(BigInt.asUintN(64, doubleToFixedPoint(value.value)));
+    case 'bytes':
+      return lengthRecordSize(value.value.length);
+    case 'struct': {
+      let size = 2;
+      for (const member of value.members) {
+        if (member.name !== undefined) size += lengthRecordSize(Buffer.byteLength(member.name, 'utf8') + 1);
+        size += recordSize(member.value);
+      }
+      return size;
+    }
+    case 'array': {
+      let size = 2;
+      for (const item of value.items) size += recordSize(item);
+      return size;
+    }
   }
 }
 

@@ -28,7 +28,8 @@ export class FrameParser {
       if (!header) break;
       const total = header.headerLength + header.bodyLength;
       if (view.length < total) break;
-      onPacket({ type: header.type, cookie: header.cookie, body: Buffer.from(view.subarray(header.headerLength, total)) });
+      // `pending` is our own copy and never written to, so the body can be a view of it.
+      onPacket({ type: header.type, cookie: header.cookie, body: view.subarray(header.headerLength, total) });
       offset += total;
     }
     this.pending = offset === 0 ? this.pending : this.pending.subarray(offset);

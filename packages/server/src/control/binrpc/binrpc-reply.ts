@@ -1,4 +1,4 @@
-import { encodeRecords, type BinrpcValue, type StructMember } from '@kamkit/binrpc';
+import { recordSize, type BinrpcValue, type StructMember } from '@kamkit/binrpc';
 import type { RpcContainer, RpcEntry } from '../../rpc/rpc-container.js';
 import type { RpcValue } from '../../rpc/rpc-value.js';
 
@@ -47,11 +47,11 @@ export const DEFAULT_BINRPC_LIMITS: BinrpcLimits = { maxBodySize: 32 * 1024, str
 
 /** Bytes a value takes in its parent's buffer: a nested struct only costs its two markers there. */
 function ownSize(value: RpcValue): number {
-  return 'kind' in value ? 2 : encodeRecords([toBinrpcValue(value)]).length;
+  return 'kind' in value ? 2 : recordSize(toBinrpcValue(value));
 }
 
 function nameSize(name: string | undefined): number {
-  return name === undefined ? 0 : encodeRecords([{ type: 'avp', value: name }]).length;
+  return name === undefined ? 0 : recordSize({ type: 'avp', value: name });
 }
 
 /**
@@ -60,7 +60,7 @@ function nameSize(name: string | undefined): number {
  */
 export class BinrpcSizeAccount {
   private topUsed = 0;
-  private readonly structUsed = new WeakMap<RpcContainer, number>();
+  private readonly structUsed = new Map<RpcContainer, number>();
 
   constructor(private readonly limits: BinrpcLimits) {}
 

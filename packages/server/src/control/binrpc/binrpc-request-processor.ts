@@ -1,7 +1,7 @@
 import { decodeRecords, encodeFault, encodeReply, PacketType, type BinrpcValue, type Packet } from '@kamkit/binrpc';
 import type { RpcOrigin, RpcOutcome } from '../../rpc/rpc-context.js';
 import type { RpcRegistry } from '../../rpc/rpc-registry.js';
-import { runRpc } from '../run-rpc.js';
+import { runRpcNow } from '../run-rpc.js';
 import { BINRPC_ERR, BinrpcParams } from './binrpc-params.js';
 import { BinrpcDriver } from './binrpc-driver.js';
 import { DEFAULT_BINRPC_LIMITS, type BinrpcLimits } from './binrpc-reply.js';
@@ -45,6 +45,20 @@ function methodRecordSize(body: Uint8Array): number | string {
 }
 
 /**
+ * The text of the leading STR record up to its first NUL, given its size from methodRecordSize
+ * (within the body): what decodeRecords would read for it, without decoding the rest.
+ */
+function methodName(body: Uint8Array, methodSize: number): string {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const header = bytes[0]!;
+  const start = (header & 0x80) === 0 ? 1 : 1 + ((header >> 4) & 7);
+  // The record's length counts the terminating NUL, which is left out (as the decoder does).
+  const text = bytes.toString('utf8', start, Math.max(start, methodSize - 1));
+  const nul = text.indexOf('\0');
+  return nul < 0 ? text : text.slice(0, nul);
+}
+
+/**
  * Runs BINRPC requests against the registry: pure bytes in, bytes out, whatever the socket. Kamailio
  * parses parameters lazily, so a broken record after the method only fails the scan that reaches it.
  */
@@ -66,18 +80,20 @@ export class BinrpcRequestProcessor {
   }
 
   async handle(packet: Packet, origin: RpcOrigin): Promise<BinrpcAnswer> {
+    return this.answer(packet, origin);
+  }
+
+  /**
+   * handle() without the promise when it is not needed: a request whose handler replied before
+   * returning (every synchronous handler, and an asynchronous one that faulted or sent first) is
+   * answered synchronously; otherwise the answer comes when the driver sends.
+   */
+  answer(packet: Packet, origin: RpcOrigin): BinrpcAnswer | Promise<BinrpcAnswer> {
     if (packet.type !== PacketType.Request) return this.corrupted(packet.cookie);
     const body = packet.body;
     const methodSize = methodRecordSize(body);
     let method: string | undefined;
-    if (typeof methodSize === 'number' && methodSize <= body.length) {
-      try {
-        const [record] = decodeRecords(body.subarray(0, methodSize));
-        if (record?.type === 'str') method = record.value.split('\0')[0]!;
-      } catch {
-        method = undefined;
-      }
-    }
+    if (typeof methodSize === 'number' && methodSize <= body.length) method = methodName(body, methodSize);
     if (method === undefined) {
       const reason = typeof methodSize === 'string' ? methodSize : BINRPC_ERR.moreData;
       return { reply: binrpcFault(400, `bad request method: ${reason}`, packet.cookie), close: true };
@@ -88,15 +104,21 @@ export class BinrpcRequestProcessor {
     let params: BinrpcValue[] = [];
     let broken: string | undefined;
     try {
-      params = decodeRecords(body.subarray(methodSize as number));
+      if (methodSize !== body.length) params = decodeRecords(body.subarray(methodSize as number));
     } catch (error) {
       broken = /needs \d+ bytes|ends inside/.test((error as Error).message) ? BINRPC_ERR.moreData : BINRPC_ERR.badRecord;
     }
-    const outcome = await new Promise<RpcOutcome>((resolve) => {
-      const driver = new BinrpcDriver(this.limits, resolve);
-      void runRpc(exported, driver, new BinrpcParams(params, this.autoconversion, broken), origin);
+    // The driver sends exactly once; the first outcome counts either way.
+    let outcome: RpcOutcome | undefined;
+    let later: ((outcome: RpcOutcome) => void) | undefined;
+    const driver = new BinrpcDriver(this.limits, (sent) => {
+      if (later) later(sent);
+      else outcome ??= sent;
     });
-    return { reply: this.encode(outcome, packet.cookie), close: false };
+    void runRpcNow(exported, driver, new BinrpcParams(params, this.autoconversion, broken), origin);
+    const cookie = packet.cookie;
+    if (outcome) return { reply: this.encode(outcome, cookie), close: false };
+    return new Promise<RpcOutcome>((resolve) => (later = resolve)).then((sent) => ({ reply: this.encode(sent, cookie), close: false }));
   }
 
   private encode(outcome: RpcOutcome, cookie: number): Buffer {

@@ -51,23 +51,46 @@ export class CtlHandler {
     const parser = new FrameParser({ maxPacketSize: CTL_STREAM_BUFFER });
     const origin: RpcOrigin = { channel: info.transport };
     let closed = false;
-    // Replies of one connection go out in request order, even though the queue is shared.
+    const deliver = (result: BinrpcAnswer) => {
+      if (closed) return;
+      sink.write(result.reply);
+      if (result.close) {
+        closed = true;
+        sink.end();
+      }
+    };
+    // Replies of one connection go out in request order, even though the queue is shared. An answer
+    // that is ready while nothing of this connection waits needs no promise: it joins `ready`, which
+    // is written at the next microtask, when it would have gone out through the promises (so what
+    // happens to the connection in between, such as an oversized packet, applies to it as before).
+    // Anything else waits for the replies before it.
     let previous: Promise<unknown> = Promise.resolve();
-    const answerInOrder = (answer: Promise<BinrpcAnswer>) => {
+    let waiting = 0;
+    let ready: BinrpcAnswer[] = [];
+    const flush = () => {
+      const answers = ready;
+      ready = [];
+      for (const answer of answers) deliver(answer);
+    };
+    const answerInOrder = (answer: BinrpcAnswer | Promise<BinrpcAnswer>) => {
+      if (waiting === 0 && !(answer instanceof Promise)) {
+        if (ready.length === 0) queueMicrotask(flush);
+        ready.push(answer);
+        return;
+      }
+      waiting++;
       previous = Promise.all([previous, answer]).then(([, result]) => {
-        if (closed) return;
-        sink.write(result.reply);
-        if (result.close) {
-          closed = true;
-          sink.end();
-        }
+        waiting--;
+        flush();
+        deliver(result);
       });
     };
+    const onPacket = (packet: Packet) => answerInOrder(this.queue.runNow(() => this.processor.answer(packet, origin)));
     return {
       onData: (chunk) => {
         if (closed) return;
         try {
-          parser.parse(chunk, (packet) => answerInOrder(this.queue.run(() => this.processor.handle(packet, origin))));
+          parser.parse(chunk, onPacket);
           // A packet that can never fit the buffer: ctl keeps reading until the buffer overruns and
           // then drops the connection without a reply; we drop it as soon as the header says so.
           const expected = parser.expectedBytes();
@@ -78,7 +101,7 @@ export class CtlHandler {
             void previous.then(() => sink.end());
             return;
           }
-          answerInOrder(Promise.resolve(this.processor.corrupted()));
+          answerInOrder(this.processor.corrupted());
         }
       },
       onClose: () => {
