@@ -140,10 +140,13 @@ describe('our kamctl against the real Kamailio lab (MariaDB made by the real kam
     }
     const wrongType = await ours(['cfg', 'set', 'lab', 'enabled', 'yes']);
     assert.equal(wrongType.code, 2);
-    assert.match(wrongType.stderr, /lab\.enabled is an integer .*: Lab switch: reported in X-Lab-Enabled/);
+    assert.match(wrongType.stderr, /lab\.enabled \(integer, .*Lab switch: reported in X-Lab-Enabled.*\): "yes" is not an integer .*; nothing was sent/);
+    const before = await oursJson(['cfg', 'get', 'maxfwd', 'max_limit']);
+    // Out of Kamailio's own range (0..255): refused before anything is sent, the value stays.
     const refused = await ours(['cfg', 'set', 'maxfwd', 'max_limit', '1000']);
-    assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /maxfwd\.max_limit \(integer: .*\) refused "1000": 400 - Failed to set the variable/);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /maxfwd\.max_limit \(integer, 0\.\.255: .*\): "1000" is out of range; nothing was sent/);
+    assert.equal(await oursJson(['cfg', 'get', 'maxfwd', 'max_limit']), before);
     await oursJson(['cfg', 'set', 'lab', 'greeting', "hé 'x'"]);
     assert.equal(await oursJson(['cfg', 'get', 'lab', 'greeting']), "hé 'x'");
     await oursJson(['cfg', 'set', 'lab', 'greeting', 'hello']);
