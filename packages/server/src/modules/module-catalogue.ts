@@ -1,16 +1,33 @@
 import { ConfigError } from '../config/errors/config-error.js';
 import type { LoadedConfig, LoadedModule, ModuleParam } from '../config/load/loaded-config.js';
 import { compilePosixRegex } from '../config/regex/posix-regex.js';
-import { KAMAILIO_MODPARAMS, type ModparamType } from './kamailio-modparams.js';
+import { readFileSync } from 'node:fs';
+
+
+/** The value types modparam() accepts for a parameter. */
+export type ModparamType = 'int' | 'str' | 'any';
+
+type ModuleParams = Readonly<Record<string, Readonly<Record<string, ModparamType>>>>;
+
+let catalogue: ModuleParams | undefined;
+
+/**
+ * Every module of Kamailio 5.6.3 and its parameters: data/kamailio-modparams.json, generated from
+ * the installed modules by scripts/probe-modparams.mjs; read on first use.
+ */
+function kamailioModparams(): ModuleParams {
+  catalogue ??= (JSON.parse(readFileSync(new URL('../../../data/kamailio-modparams.json', import.meta.url), 'utf8')) as { modules: ModuleParams }).modules;
+  return catalogue;
+}
 
 /** Whether `name` is a module of Kamailio 5.6.3 (the server accepts all of them, even before it implements them). */
 export function isKnownModule(name: string): boolean {
-  return Object.hasOwn(KAMAILIO_MODPARAMS, name);
+  return Object.hasOwn(kamailioModparams(), name);
 }
 
 /** The type modparam() accepts for a parameter, or undefined when the module has no such parameter. */
 export function modparamType(module: string, param: string): ModparamType | undefined {
-  const params = KAMAILIO_MODPARAMS[module];
+  const params = kamailioModparams()[module];
   return params && Object.hasOwn(params, param) ? params[param] : undefined;
 }
 
