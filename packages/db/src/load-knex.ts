@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 
-import { freshBundle, requireBundle } from '@kamkit/startup-bundle';
+import { requireFreshBundle } from '@kamkit/startup-bundle';
 import type { knex as knexFactory } from 'knex';
 
 export type KnexFactory = typeof knexFactory;
@@ -15,10 +15,9 @@ export type KnexFactory = typeof knexFactory;
 const BUNDLE_DIR = fileURLToPath(new URL('../bundle/', import.meta.url));
 
 function loadBundle(): KnexFactory | undefined {
-  const fresh = freshBundle(BUNDLE_DIR);
-  if (fresh === undefined) return undefined;
   // No import() works inside the bundle: knex migrations need a migrationSource (see migration-source.ts).
-  const bundle = requireBundle(fresh);
+  const bundle = requireFreshBundle(BUNDLE_DIR);
+  if (bundle === undefined) return undefined;
   bundle.saveCodeCache();
   const exported = bundle.exports as KnexFactory & { knex?: KnexFactory };
   return exported.knex ?? exported;

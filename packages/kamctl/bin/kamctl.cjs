@@ -16,9 +16,7 @@ const argv = process.argv.slice(2);
 function startupBundle() {
   try {
     const dir = path.join(__dirname, '..', 'dist', 'fast');
-    const { freshBundle, requireBundle } = require(path.join(dir, 'load-bundle.cjs'));
-    const fresh = freshBundle(dir);
-    return fresh === undefined ? undefined : requireBundle(fresh);
+    return require(path.join(dir, 'load-bundle.cjs')).requireFreshBundle(dir);
   } catch {
     return undefined;
   }

@@ -16,10 +16,8 @@ function startupBundle() {
   if (!process.features.require_module) return undefined;
   try {
     const dir = path.join(__dirname, '..', 'dist', 'bundle');
-    const { freshBundle, requireBundle } = require(path.join(dir, 'load-bundle.cjs'));
-    const fresh = freshBundle(dir);
-    if (fresh === undefined) return undefined;
-    const bundle = requireBundle(fresh);
+    const bundle = require(path.join(dir, 'load-bundle.cjs')).requireFreshBundle(dir);
+    if (bundle === undefined) return undefined;
     // runKamdbctl ends in process.exit: the cache then holds what the command compiled too.
     process.once('exit', () => bundle.saveCodeCache());
     return bundle.exports;

@@ -87,3 +87,9 @@ export function requireBundle({ file, encoding }: FreshBundle): LoadedBundle {
     },
   };
 }
+
+/** The bundle in `dir`, loaded, while its stamp matches (freshBundle + requireBundle); else undefined. */
+export function requireFreshBundle(dir: string): LoadedBundle | undefined {
+  const fresh = freshBundle(dir);
+  return fresh === undefined ? undefined : requireBundle(fresh);
+}
